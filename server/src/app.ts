@@ -1,0 +1,80 @@
+import cookie from '@fastify/cookie'
+import Fastify from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { ErrorCode } from '../../shared/errors'
+import type { Clock } from './clock'
+import { systemClock } from './clock'
+import type { Config } from './config'
+import type { AppContext } from './context'
+import type { Db, Sqlite } from './db/client'
+import { accessLogRoutes } from './features/access-log/access-log.routes'
+import { authRoutes } from './features/auth/auth.routes'
+import type { SmsSender } from './features/auth/sms'
+import { createDevOutboxSender, createGatewaySender } from './features/auth/sms'
+import { devRoutes } from './features/dev/dev.routes'
+import { doctorRoutes } from './features/doctor/doctor.routes'
+import { healthRoutes } from './features/health/health.routes'
+import { meRoutes } from './features/me/me.routes'
+import { notificationsRoutes } from './features/notifications/notifications.routes'
+import { residentsRoutes } from './features/residents/residents.routes'
+import { createResidentAccess } from './plugins/access'
+import { installErrorHandler } from './plugins/error-handler'
+import { installOpenApi } from './plugins/openapi'
+import { installOriginCheck } from './plugins/origin-check'
+import { installSession } from './plugins/session'
+import { installWeb } from './plugins/web'
+
+export interface BuildAppOptions {
+  config: Config
+  db: Db
+  sqlite: Sqlite
+  clock?: Clock
+  sms?: SmsSender
+  logger?: boolean
+  /** serve the built PWA from dist/web when it exists */
+  serveWeb?: boolean
+}
+
+const BODY_LIMIT = 64 * 1024
+
+export async function buildApp(options: BuildAppOptions) {
+  const { config, db, sqlite } = options
+  const clock = options.clock ?? systemClock(config.today)
+  const sms = options.sms ?? (config.smsGateway ? createGatewaySender(config.smsGateway) : createDevOutboxSender(db, clock.now))
+  const ctx: AppContext = { config, clock, db, sqlite, sms }
+
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.mode === 'production',
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  installErrorHandler(app)
+  await app.register(cookie)
+  await installOpenApi(app)
+  installSession(app, ctx)
+  installOriginCheck(app, ctx)
+
+  const access = createResidentAccess(ctx)
+  await app.register(healthRoutes, { prefix: '/api', ctx })
+  await app.register(authRoutes, { prefix: '/api/auth', ctx })
+  await app.register(meRoutes, { prefix: '/api/me', ctx })
+  await app.register(residentsRoutes, { prefix: '/api/residents', ctx, access })
+  await app.register(accessLogRoutes, { prefix: '/api/residents', ctx, access })
+  await app.register(notificationsRoutes, { prefix: '/api/notifications', ctx })
+  await app.register(doctorRoutes, { prefix: '/api/doctor', ctx })
+  if (config.mode === 'demo')
+    await app.register(devRoutes, { prefix: '/api/dev', ctx })
+
+  const servesWeb = options.serveWeb === true && await installWeb(app)
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!
+    // the PWA's routes are client-side: any other GET page gets the shell; /api/ never does
+    if (servesWeb && request.method === 'GET' && !path.startsWith('/api/'))
+      return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    return reply.code(404).send({ error: { code: ErrorCode.NOT_FOUND, message: `No route ${request.method} ${path}` } })
+  })
+  return app
+}

@@ -1,0 +1,26 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema'
+
+export type Db = ReturnType<typeof openDb>['db']
+export type Sqlite = Database.Database
+
+const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations')
+
+/** Opens (creating if needed) the database in WAL mode with foreign keys on, and applies the migrations. */
+export function openDb(file: string) {
+  if (file !== ':memory:')
+    mkdirSync(dirname(resolve(file)), { recursive: true })
+  const sqlite = new Database(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = drizzle({ client: sqlite, schema, casing: 'snake_case' })
+  migrate(db, { migrationsFolder })
+  return { sqlite, db }
+}

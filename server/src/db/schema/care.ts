@@ -1,0 +1,70 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { accounts } from './accounts'
+import { residents } from './residents'
+
+export const institutions = sqliteTable('institutions', {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  kind: text({ enum: ['township-health-centre', 'community-health-centre', 'hospital', 'exam-centre'] }).notNull(),
+  region: text().notNull(),
+  address: text().notNull(),
+  phone: text().notNull(),
+  // SHA-256 of the machine API key; demo keys are only accepted in demo mode
+  apiKeyHash: text(),
+})
+
+export const careTeams = sqliteTable('care_teams', {
+  id: text().primaryKey(),
+  institutionId: text().notNull().references(() => institutions.id),
+  name: text().notNull(),
+}, t => [index('care_teams_institution_idx').on(t.institutionId)])
+
+/** Doctors, nurses and institution staff. A doctor or nurse belongs to a family-doctor team. */
+export const staff = sqliteTable('staff', {
+  id: text().primaryKey(),
+  accountId: text().references(() => accounts.id).unique(),
+  name: text().notNull(),
+  role: text({ enum: ['doctor', 'nurse', 'institution-staff'] }).notNull(),
+  institutionId: text().notNull().references(() => institutions.id),
+  teamId: text().references(() => careTeams.id),
+  title: text(),
+  replyTime: text(),
+}, t => [index('staff_team_idx').on(t.teamId)])
+
+/** 家庭医生签约: runs from startsOn to endsOn unless ended early (endedOn). */
+export const contracts = sqliteTable('contracts', {
+  id: text().primaryKey(),
+  residentId: text().notNull().references(() => residents.id),
+  doctorId: text().notNull().references(() => staff.id),
+  teamId: text().notNull().references(() => careTeams.id),
+  servicePackage: text().notNull(),
+  signedOn: text().notNull(),
+  startsOn: text().notNull(),
+  endsOn: text().notNull(),
+  endedOn: text(),
+}, t => [
+  index('contracts_resident_idx').on(t.residentId, t.endsOn),
+  index('contracts_team_idx').on(t.teamId, t.endsOn),
+])
+
+export const grantScopes = ['view', 'book', 'consult'] as const
+
+/** 亲情账户: a resident lets another account act for them. The full grant flow is issue 7. */
+export const proxyGrants = sqliteTable('proxy_grants', {
+  id: text().primaryKey(),
+  residentId: text().notNull().references(() => residents.id),
+  granteePhone: text().notNull(),
+  granteeAccountId: text().references(() => accounts.id),
+  relationship: text(),
+  // comma-separated subset of grantScopes, always including view
+  scopes: text().notNull(),
+  status: text({ enum: ['pending', 'accepted', 'declined', 'revoked'] }).notNull(),
+  createdAt: integer().notNull(),
+  acceptedAt: integer(),
+  endsOn: text(),
+  revokedAt: integer(),
+  showSensitive: integer({ mode: 'boolean' }).notNull().default(false),
+}, t => [
+  index('proxy_grants_grantee_idx').on(t.granteeAccountId),
+  index('proxy_grants_resident_idx').on(t.residentId),
+])

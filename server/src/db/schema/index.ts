@@ -1,0 +1,6 @@
+export * from './accounts'
+export * from './activity'
+export * from './care'
+export * from './exams'
+export * from './record'
+export * from './residents'

@@ -1,0 +1,33 @@
+import { ErrorCode } from '../../shared/errors'
+
+const statusOf: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  CODE_INVALID: 400,
+  PIN_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  DEVICE_NOT_REMEMBERED: 401,
+  FORBIDDEN: 403,
+  ORIGIN_REFUSED: 403,
+  CONSENT_REQUIRED: 403,
+  RESIDENT_INACTIVE: 403,
+  NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+}
+
+/** The one error type services throw; the error handler turns it into `{ error: { code, message, field } }`. */
+export class AppError extends Error {
+  readonly status: number
+  readonly field: string | undefined
+  readonly retryAfterSeconds: number | undefined
+
+  constructor(readonly code: ErrorCode, message: string, options: { field?: string, cause?: unknown, retryAfterSeconds?: number } = {}) {
+    super(message, { cause: options.cause })
+    this.status = statusOf[code]
+    this.field = options.field
+    this.retryAfterSeconds = options.retryAfterSeconds
+  }
+}
+
+export const notFound = () => new AppError(ErrorCode.NOT_FOUND, 'Not found')

@@ -1,0 +1,60 @@
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { notifications } from '../../db/schema'
+import { newId } from '../../ids'
+
+export type NotificationRow = typeof notifications.$inferSelect
+export type NotificationParams = Record<string, string | number>
+
+/** A notice to a resident: whoever signs in as her reads it. */
+export function prepareNotify(db: Db) {
+  const insert = db.insert(notifications).values({
+    id: sql.placeholder('id'),
+    residentId: sql.placeholder('residentId'),
+    kind: sql.placeholder('kind'),
+    params: sql.placeholder('params'),
+    createdAt: sql.placeholder('createdAt'),
+  }).prepare()
+  return (residentId: string, kind: string, params: NotificationParams, at: number) => {
+    insert.run({ id: newId(), residentId, kind, params: JSON.stringify(params), createdAt: at })
+  }
+}
+
+function addressedTo(accountId: string, residentId: string | null) {
+  return residentId === null
+    ? eq(notifications.accountId, accountId)
+    : or(eq(notifications.accountId, accountId), eq(notifications.residentId, residentId))
+}
+
+export function createNotificationsRepo(db: Db) {
+  return {
+    list(accountId: string, residentId: string | null, limit: number, before: { createdAt: number, id: string } | null): NotificationRow[] {
+      const after = before === null
+        ? undefined
+        : or(sql`${notifications.createdAt} < ${before.createdAt}`, and(eq(notifications.createdAt, before.createdAt), sql`${notifications.id} < ${before.id}`))
+      return db.select().from(notifications)
+        .where(and(addressedTo(accountId, residentId), after))
+        .orderBy(desc(notifications.createdAt), desc(notifications.id))
+        .limit(limit)
+        .all()
+    },
+    countUnread(accountId: string, residentId: string | null): number {
+      const row = db.select({ n: sql<number>`count(*)` }).from(notifications)
+        .where(and(addressedTo(accountId, residentId), isNull(notifications.readAt)))
+        .get()
+      return row?.n ?? 0
+    },
+    /** Marks one of this person's notices read; null when it is not theirs or does not exist. */
+    markRead(accountId: string, residentId: string | null, id: string, at: number): NotificationRow | null {
+      const row = db.update(notifications)
+        .set({ readAt: sql`coalesce(${notifications.readAt}, ${at})` })
+        .where(and(eq(notifications.id, id), addressedTo(accountId, residentId)))
+        .returning()
+        .get()
+      return row ?? null
+    },
+    createForAccount(accountId: string, kind: string, params: NotificationParams, at: number) {
+      db.insert(notifications).values({ id: newId(), accountId, kind, params: JSON.stringify(params), createdAt: at }).run()
+    },
+  }
+}

@@ -1,0 +1,97 @@
+import { and, eq, sql } from 'drizzle-orm'
+import type { AccessDecision, AccessFacts, GrantScope, ResidentAction } from '../../../shared/access'
+import { decideResidentAccess } from '../../../shared/access'
+import { ErrorCode } from '../../../shared/errors'
+import { NotificationKind } from '../../../shared/schemas/notifications'
+import type { AppContext } from '../context'
+import { accessLog, contracts, proxyGrants, residents } from '../db/schema'
+import { AppError, notFound } from '../errors'
+import { prepareNotify } from '../features/notifications/notifications.repo'
+import type { Actor } from './session'
+
+export type AccessKind = 'read' | 'change'
+export type AllowedAccess = Extract<AccessDecision, { outcome: 'allow' }> & { resident: ResidentFacts }
+type ResidentFacts = AccessFacts['resident'] & { name: string }
+
+/**
+ * The one gate of every resident route: gathers the facts, asks the pure decision in
+ * shared/access.ts, and writes the access log (and, for a change, a notice to the resident)
+ * for anyone but the resident. Call it inside the transaction of the change it guards, so the
+ * log row and the change stand or fall together.
+ */
+export function createResidentAccess({ db, clock }: AppContext) {
+  const findResident = db.select({
+    id: residents.id,
+    name: residents.name,
+    birthDate: residents.birthDate,
+    status: residents.status,
+    householdId: residents.householdId,
+    relationToHead: residents.relationToHead,
+  }).from(residents).where(eq(residents.id, sql.placeholder('id'))).prepare()
+  const findGrants = db.select({ scopes: proxyGrants.scopes, status: proxyGrants.status, endsOn: proxyGrants.endsOn })
+    .from(proxyGrants)
+    .where(and(eq(proxyGrants.residentId, sql.placeholder('residentId')), eq(proxyGrants.granteeAccountId, sql.placeholder('accountId'))))
+    .prepare()
+  const findContracts = db.select({ doctorId: contracts.doctorId, teamId: contracts.teamId, startsOn: contracts.startsOn, endsOn: contracts.endsOn, endedOn: contracts.endedOn })
+    .from(contracts).where(eq(contracts.residentId, sql.placeholder('residentId'))).prepare()
+  const insertLog = db.insert(accessLog).values({
+    residentId: sql.placeholder('residentId'),
+    actorAccountId: sql.placeholder('actorAccountId'),
+    actorName: sql.placeholder('actorName'),
+    actorRole: sql.placeholder('actorRole'),
+    onBehalfOf: sql.placeholder('residentId'),
+    action: sql.placeholder('action'),
+    what: sql.placeholder('what'),
+    at: sql.placeholder('at'),
+  }).prepare()
+  const notify = prepareNotify(db)
+
+  function facts(actor: Actor, resident: ResidentFacts, on: string): AccessFacts {
+    const self = actor.residentId === resident.id
+    return {
+      on,
+      actor: { residentId: actor.residentId, householdId: actor.householdId, relationToHead: actor.relationToHead, staff: actor.staff },
+      resident,
+      // the resident herself may do everything a grant or contract could add: skip two queries on the hot path
+      grants: self
+        ? []
+        : findGrants.all({ residentId: resident.id, accountId: actor.accountId }).map(g => ({
+            scopes: g.scopes.split(',') as GrantScope[],
+            status: g.status,
+            endsOn: g.endsOn,
+          })),
+      contracts: self || actor.staff === null ? [] : findContracts.all({ residentId: resident.id }),
+    }
+  }
+
+  return {
+    /**
+     * @param what what was read or changed, as the access log shows it (`record`, `encounters`, ...)
+     * @throws AppError NOT_FOUND when the actor may not know the resident exists, FORBIDDEN when a scope is missing
+     */
+    authorize(actor: Actor, residentId: string, action: ResidentAction, kind: AccessKind, what: string): AllowedAccess {
+      const resident = findResident.get({ id: residentId })
+      if (!resident)
+        throw notFound()
+      const on = clock.today()
+      const decision = decideResidentAccess(facts(actor, resident, on), action)
+      if (decision.outcome === 'not-found')
+        throw notFound()
+      if (decision.outcome === 'forbidden') {
+        throw decision.reason === 'resident-inactive'
+          ? new AppError(ErrorCode.RESIDENT_INACTIVE, 'This record is no longer active, so it cannot be changed')
+          : new AppError(ErrorCode.FORBIDDEN, `Your access to this record does not include ${action}`)
+      }
+      if (decision.relation !== 'self') {
+        const at = clock.now()
+        const actorRole = decision.relation === 'care-team' ? (actor.staff?.role === 'nurse' ? 'nurse' : 'doctor') : decision.relation
+        insertLog.run({ residentId, actorAccountId: actor.accountId, actorName: actor.name, actorRole, action: kind, what, at })
+        if (kind === 'change')
+          notify(resident.id, NotificationKind.ACTED_FOR_YOU, { actorName: actor.name, what }, at)
+      }
+      return { ...decision, resident }
+    },
+  }
+}
+
+export type ResidentAccess = ReturnType<typeof createResidentAccess>

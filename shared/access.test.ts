@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import type { AccessFacts, ResidentAction } from './access'
+import { decideResidentAccess } from './access'
+
+const on = '2026-11-22'
+const mother: AccessFacts['resident'] = { id: 'mother', birthDate: '1952-04-18', status: 'active', householdId: 'h-mother', relationToHead: 'head' }
+const child: AccessFacts['resident'] = { id: 'child', birthDate: '2016-03-15', status: 'active', householdId: 'h-li', relationToHead: 'child' }
+const teen: AccessFacts['resident'] = { id: 'teen', birthDate: '2012-11-22', status: 'active', householdId: 'h-li', relationToHead: 'child' }
+const deceased: AccessFacts['resident'] = { ...mother, id: 'deceased', status: 'deceased' }
+
+const nobody: AccessFacts['actor'] = { residentId: null, householdId: null, relationToHead: null, staff: null }
+const contract = { doctorId: 'dr-chen', teamId: 'team-chen', startsOn: '2026-01-01', endsOn: '2026-12-31', endedOn: null }
+
+const actors = {
+  'the resident': { actor: { ...nobody, residentId: 'mother', householdId: 'h-mother', relationToHead: 'head' } },
+  'proxy view+book+consult': { grants: [{ scopes: ['view', 'book', 'consult'], status: 'accepted', endsOn: null }] },
+  'proxy view only': { grants: [{ scopes: ['view'], status: 'accepted', endsOn: null }] },
+  'proxy view+consult (family account)': { grants: [{ scopes: ['view', 'consult'], status: 'accepted', endsOn: null }] },
+  'proxy with an expired grant': { grants: [{ scopes: ['view', 'book'], status: 'accepted', endsOn: '2026-11-21' }] },
+  'proxy on the grant\'s last day': { grants: [{ scopes: ['view'], status: 'accepted', endsOn: '2026-11-22' }] },
+  'proxy with a revoked grant': { grants: [{ scopes: ['view'], status: 'revoked', endsOn: null }] },
+  'proxy with a pending grant': { grants: [{ scopes: ['view'], status: 'pending', endsOn: null }] },
+  'the signed family doctor': { actor: { ...nobody, staff: { id: 'dr-chen', role: 'doctor', teamId: 'team-chen' } }, contracts: [contract] },
+  'a nurse of the team': { actor: { ...nobody, staff: { id: 'nurse-sun', role: 'nurse', teamId: 'team-chen' } }, contracts: [contract] },
+  'another doctor of the team': { actor: { ...nobody, staff: { id: 'dr-wu', role: 'doctor', teamId: 'team-chen' } }, contracts: [contract] },
+  'a doctor of another team': { actor: { ...nobody, staff: { id: 'dr-liu', role: 'doctor', teamId: 'team-liu' } }, contracts: [contract] },
+  'the doctor after the contract ended': { actor: { ...nobody, staff: { id: 'dr-chen', role: 'doctor', teamId: 'team-chen' } }, contracts: [{ ...contract, endsOn: '2026-06-30' }] },
+  'the doctor after the contract was ended early': { actor: { ...nobody, staff: { id: 'dr-chen', role: 'doctor', teamId: 'team-chen' } }, contracts: [{ ...contract, endedOn: '2026-11-01' }] },
+  'institution staff': { actor: { ...nobody, staff: { id: 'zhou', role: 'institution-staff', teamId: null } }, contracts: [contract] },
+  'a stranger': {},
+} satisfies Record<string, Partial<Omit<AccessFacts, 'on' | 'resident'>>>
+
+function decide(who: keyof typeof actors, action: ResidentAction, resident = mother) {
+  const a: Partial<Omit<AccessFacts, 'on' | 'resident'>> = actors[who]
+  return decideResidentAccess({ on, resident, actor: a.actor ?? nobody, grants: a.grants ?? [], contracts: a.contracts ?? [] }, action)
+}
+
+// product.md "API shape": 'allow' | 'forbidden' | 'not-found' per action
+const table: [keyof typeof actors, Record<ResidentAction, 'allow' | 'forbidden' | 'not-found'>][] = [
+  ['the resident', { 'read': 'allow', 'book': 'allow', 'consult-read': 'allow', 'consult-write': 'allow', 'consult-reply': 'forbidden', 'self-care': 'allow', 'manage': 'allow', 'release-exam': 'forbidden', 'sign-report': 'forbidden' }],
+  ['proxy view+book+consult', { 'read': 'allow', 'book': 'allow', 'consult-read': 'allow', 'consult-write': 'allow', 'consult-reply': 'forbidden', 'self-care': 'allow', 'manage': 'forbidden', 'release-exam': 'forbidden', 'sign-report': 'forbidden' }],
+  ['proxy view only', { 'read': 'allow', 'book': 'forbidden', 'consult-read': 'allow', 'consult-write': 'forbidden', 'consult-reply': 'forbidden', 'self-care': 'forbidden', 'manage': 'forbidden', 'release-exam': 'forbidden', 'sign-report': 'forbidden' }],
+  ['proxy view+consult (family account)', { 'read': 'allow', 'book': 'forbidden', 'consult-read': 'allow', 'consult-write': 'allow', 'consult-reply': 'forbidden', 'self-care': 'allow', 'manage': 'forbidden', 'release-exam': 'forbidden', 'sign-report': 'forbidden' }],
+  ['proxy with an expired grant', { 'read': 'not-found', 'book': 'not-found', 'consult-read': 'not-found', 'consult-write': 'not-found', 'consult-reply': 'not-found', 'self-care': 'not-found', 'manage': 'not-found', 'release-exam': 'not-found', 'sign-report': 'not-found' }],
+  ['proxy on the grant\'s last day', { 'read': 'allow', 'book': 'forbidden', 'consult-read': 'allow', 'consult-write': 'forbidden', 'consult-reply': 'forbidden', 'self-care': 'forbidden', 'manage': 'forbidden', 'release-exam': 'forbidden', 'sign-report': 'forbidden' }],
+  ['proxy with a revoked grant', { 'read': 'not-found', 'book': 'not-found', 'consult-read': 'not-found', 'consult-write': 'not-found', 'consult-reply': 'not-found', 'self-care': 'not-found', 'manage': 'not-found', 'release-exam': 'not-found', 'sign-report': 'not-found' }],
+  ['proxy with a pending grant', { 'read': 'not-found', 'book': 'not-found', 'consult-read': 'not-found', 'consult-write': 'not-found', 'consult-reply': 'not-found', 'self-care': 'not-found', 'manage': 'not-found', 'release-exam': 'not-found', 'sign-report': 'not-found' }],
+  ['the signed family doctor', { 'read': 'allow', 'book': 'forbidden', 'consult-read': 'allow', 'consult-write': 'forbidden', 'consult-reply': 'allow', 'self-care': 'forbidden', 'manage': 'forbidden', 'release-exam': 'allow', 'sign-report': 'allow' }],
+  ['a nurse of the team', { 'read': 'allow', 'book': 'forbidden', 'consult-read': 'allow', 'consult-write': 'forbidden', 'consult-reply': 'allow', 'self-care': 'forbidden', 'manage': 'forbidden', 'release-exam': 'forbidden', 'sign-report': 'forbidden' }],
+  ['another doctor of the team', { 'read': 'allow', 'book': 'forbidden', 'consult-read': 'allow', 'consult-write': 'forbidden', 'consult-reply': 'allow', 'self-care': 'forbidden', 'manage': 'forbidden', 'release-exam': 'forbidden', 'sign-report': 'forbidden' }],
+  ['a doctor of another team', { 'read': 'not-found', 'book': 'not-found', 'consult-read': 'not-found', 'consult-write': 'not-found', 'consult-reply': 'not-found', 'self-care': 'not-found', 'manage': 'not-found', 'release-exam': 'not-found', 'sign-report': 'not-found' }],
+  ['the doctor after the contract ended', { 'read': 'not-found', 'book': 'not-found', 'consult-read': 'not-found', 'consult-write': 'not-found', 'consult-reply': 'not-found', 'self-care': 'not-found', 'manage': 'not-found', 'release-exam': 'not-found', 'sign-report': 'not-found' }],
+  ['the doctor after the contract was ended early', { 'read': 'not-found', 'book': 'not-found', 'consult-read': 'not-found', 'consult-write': 'not-found', 'consult-reply': 'not-found', 'self-care': 'not-found', 'manage': 'not-found', 'release-exam': 'not-found', 'sign-report': 'not-found' }],
+  ['institution staff', { 'read': 'not-found', 'book': 'not-found', 'consult-read': 'not-found', 'consult-write': 'not-found', 'consult-reply': 'not-found', 'self-care': 'not-found', 'manage': 'not-found', 'release-exam': 'not-found', 'sign-report': 'not-found' }],
+  ['a stranger', { 'read': 'not-found', 'book': 'not-found', 'consult-read': 'not-found', 'consult-write': 'not-found', 'consult-reply': 'not-found', 'self-care': 'not-found', 'manage': 'not-found', 'release-exam': 'not-found', 'sign-report': 'not-found' }],
+]
+
+describe('decideResidentAccess', () => {
+  for (const [who, expected] of table) {
+    for (const [action, outcome] of Object.entries(expected) as [ResidentAction, string][]) {
+      it(`${who}: ${action} → ${outcome}`, () => {
+        expect(decide(who, action).outcome).toBe(outcome)
+      })
+    }
+  }
+
+  it('hides sensitive items from proxies only', () => {
+    expect(decide('proxy view only', 'read')).toMatchObject({ relation: 'proxy', hideSensitive: true })
+    expect(decide('the resident', 'read')).toMatchObject({ relation: 'self', hideSensitive: false })
+    expect(decide('a nurse of the team', 'read')).toMatchObject({ relation: 'care-team', hideSensitive: false })
+  })
+
+  const father: AccessFacts['actor'] = { ...nobody, residentId: 'father', householdId: 'h-li', relationToHead: 'head' }
+  const asFather = (resident: AccessFacts['resident'], action: ResidentAction) =>
+    decideResidentAccess({ on, resident, actor: father, grants: [], contracts: [] }, action)
+
+  it('lets a household parent act fully for a child under 14', () => {
+    expect(asFather(child, 'book')).toMatchObject({ outcome: 'allow', relation: 'household-parent', hideSensitive: false })
+    expect(asFather(child, 'manage').outcome).toBe('allow')
+  })
+
+  it('ends a household parent\'s access on the child\'s 14th birthday', () => {
+    expect(decideResidentAccess({ on: '2026-11-21', resident: teen, actor: father, grants: [], contracts: [] }, 'read').outcome).toBe('allow')
+    expect(asFather(teen, 'read').outcome).toBe('not-found')
+  })
+
+  it('gives a sibling in the household no access', () => {
+    const sibling = { ...nobody, residentId: 'sib', householdId: 'h-li', relationToHead: 'child' as const }
+    expect(decideResidentAccess({ on, resident: child, actor: sibling, grants: [], contracts: [] }, 'read').outcome).toBe('not-found')
+  })
+
+  it('keeps a deceased resident\'s record readable but refuses changes', () => {
+    const grants: AccessFacts['grants'] = [{ scopes: ['view', 'book'], status: 'accepted', endsOn: null }]
+    expect(decideResidentAccess({ on, resident: deceased, actor: nobody, grants, contracts: [] }, 'read').outcome).toBe('allow')
+    expect(decideResidentAccess({ on, resident: deceased, actor: nobody, grants, contracts: [] }, 'book')).toMatchObject({ outcome: 'forbidden', reason: 'resident-inactive' })
+  })
+})

@@ -1,0 +1,167 @@
+import { ageOn } from './dates'
+
+/**
+ * Who may do what with a resident's data: pure decisions over facts the server gathers, so the
+ * phone can explain the same answer. The table is product.md "API shape"; every resident route
+ * asks `decideResidentAccess` before it reads or writes.
+ */
+
+export const ResidentAction = {
+  /** record, exams, reminders, reports, measurements, questionnaires */
+  READ: 'read',
+  BOOK: 'book',
+  CONSULT_READ: 'consult-read',
+  CONSULT_WRITE: 'consult-write',
+  CONSULT_REPLY: 'consult-reply',
+  /** write home measurements, take questionnaires */
+  SELF_CARE: 'self-care',
+  /** grants, access log, calendar feed, export, consent */
+  MANAGE: 'manage',
+  RELEASE_EXAM: 'release-exam',
+  SIGN_REPORT: 'sign-report',
+} as const
+export type ResidentAction = (typeof ResidentAction)[keyof typeof ResidentAction]
+
+export const GrantScope = { VIEW: 'view', BOOK: 'book', CONSULT: 'consult' } as const
+export type GrantScope = (typeof GrantScope)[keyof typeof GrantScope]
+
+export type Relation = 'self' | 'household-parent' | 'care-team' | 'proxy'
+
+/** Children under this age are acted for by their household parents (product.md capability 7). */
+export const HOUSEHOLD_CHILD_AGE_LIMIT = 14
+
+export type RelationToHead = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'other'
+
+export interface AccessFacts {
+  /** evaluation date, YYYY-MM-DD in Asia/Shanghai */
+  on: string
+  actor: {
+    residentId: string | null
+    householdId: string | null
+    relationToHead: RelationToHead | null
+    staff: { id: string, role: 'doctor' | 'nurse' | 'institution-staff', teamId: string | null } | null
+  }
+  resident: {
+    id: string
+    birthDate: string
+    status: 'active' | 'moved-away' | 'deceased'
+    householdId: string | null
+    relationToHead: RelationToHead | null
+  }
+  /** the actor's grants on this resident, whatever their state */
+  grants: { scopes: readonly GrantScope[], status: 'pending' | 'accepted' | 'declined' | 'revoked', endsOn: string | null }[]
+  /** the resident's family-doctor contracts */
+  contracts: { doctorId: string, teamId: string, startsOn: string, endsOn: string, endedOn: string | null }[]
+}
+
+export type AccessDecision =
+  | { outcome: 'allow', relation: Relation, hideSensitive: boolean, familyDoctor: boolean }
+  | { outcome: 'forbidden', relation: Relation, reason: 'scope-missing' | 'resident-inactive' }
+  | { outcome: 'not-found', reason: 'no-relation' }
+
+const writes: ReadonlySet<ResidentAction> = new Set([
+  ResidentAction.BOOK,
+  ResidentAction.CONSULT_WRITE,
+  ResidentAction.SELF_CARE,
+])
+
+const proxyScopeFor: Partial<Record<ResidentAction, GrantScope>> = {
+  [ResidentAction.READ]: GrantScope.VIEW,
+  [ResidentAction.CONSULT_READ]: GrantScope.VIEW,
+  [ResidentAction.BOOK]: GrantScope.BOOK,
+  [ResidentAction.CONSULT_WRITE]: GrantScope.CONSULT,
+  [ResidentAction.SELF_CARE]: GrantScope.CONSULT,
+}
+
+const careTeamActions: ReadonlySet<ResidentAction> = new Set([
+  ResidentAction.READ,
+  ResidentAction.CONSULT_READ,
+  ResidentAction.CONSULT_REPLY,
+])
+
+const familyDoctorOnly: ReadonlySet<ResidentAction> = new Set([ResidentAction.RELEASE_EXAM, ResidentAction.SIGN_REPORT])
+
+/** A grant counts while accepted, not revoked, and on or before its end date. */
+export function isGrantActive(grant: AccessFacts['grants'][number], on: string): boolean {
+  return grant.status === 'accepted' && (grant.endsOn === null || on <= grant.endsOn)
+}
+
+/** A contract runs from its start to its end date, both included, unless ended early. */
+export function isContractRunning(contract: AccessFacts['contracts'][number], on: string): boolean {
+  return contract.startsOn <= on && on <= contract.endsOn && (contract.endedOn === null || on < contract.endedOn)
+}
+
+/** 与户主关系 of a parent and a child in one register: the head or spouse and their child, or a child and the head's grandchild. */
+export function isParentRelation(parent: RelationToHead | null, child: RelationToHead | null): boolean {
+  return ((parent === 'head' || parent === 'spouse') && child === 'child')
+    || (parent === 'child' && child === 'grandchild')
+}
+
+function relationsOf(facts: AccessFacts) {
+  const { actor, resident, on } = facts
+  const found: { relation: Relation, allows: (a: ResidentAction) => boolean, hideSensitive: boolean, familyDoctor: boolean }[] = []
+  if (actor.residentId === resident.id)
+    found.push({ relation: 'self', allows: a => !careTeamOnly(a), hideSensitive: false, familyDoctor: false })
+
+  if (actor.householdId !== null && actor.householdId === resident.householdId
+    && isParentRelation(actor.relationToHead, resident.relationToHead)
+    && ageOn(resident.birthDate, on) < HOUSEHOLD_CHILD_AGE_LIMIT) {
+    found.push({ relation: 'household-parent', allows: a => !careTeamOnly(a), hideSensitive: false, familyDoctor: false })
+  }
+
+  const { staff } = actor
+  if (staff !== null && staff.teamId !== null && (staff.role === 'doctor' || staff.role === 'nurse')) {
+    const running = facts.contracts.filter(c => c.teamId === staff.teamId && isContractRunning(c, on))
+    if (running.length > 0) {
+      const familyDoctor = staff.role === 'doctor' && running.some(c => c.doctorId === staff.id)
+      found.push({
+        relation: 'care-team',
+        allows: a => careTeamActions.has(a) || (familyDoctor && familyDoctorOnly.has(a)),
+        hideSensitive: false,
+        familyDoctor,
+      })
+    }
+  }
+
+  const scopes = new Set(facts.grants.filter(g => isGrantActive(g, on)).flatMap(g => g.scopes))
+  if (scopes.size > 0) {
+    found.push({
+      relation: 'proxy',
+      allows: (a) => {
+        const needed = proxyScopeFor[a]
+        return needed !== undefined && scopes.has(needed)
+      },
+      hideSensitive: true,
+      familyDoctor: false,
+    })
+  }
+  return found
+}
+
+function careTeamOnly(action: ResidentAction) {
+  return action === ResidentAction.CONSULT_REPLY || familyDoctorOnly.has(action)
+}
+
+/**
+ * Decides whether the actor may take `action` on the resident.
+ * No relation at all → `not-found`, so a stranger cannot tell a real id from a made-up one;
+ * a relation without the right → `forbidden`. Writes on a resident who is no longer active
+ * are refused; reads of a deceased resident's record stay open to those entitled.
+ */
+export function decideResidentAccess(facts: AccessFacts, action: ResidentAction): AccessDecision {
+  const relations = relationsOf(facts)
+  if (relations.length === 0)
+    return { outcome: 'not-found', reason: 'no-relation' }
+  const allowing = relations.filter(r => r.allows(action))
+  if (allowing.length === 0)
+    return { outcome: 'forbidden', relation: relations[0]!.relation, reason: 'scope-missing' }
+  const chosen = allowing[0]!
+  if (writes.has(action) && facts.resident.status !== 'active')
+    return { outcome: 'forbidden', relation: chosen.relation, reason: 'resident-inactive' }
+  return {
+    outcome: 'allow',
+    relation: chosen.relation,
+    hideSensitive: allowing.every(r => r.hideSensitive),
+    familyDoctor: allowing.some(r => r.familyDoctor),
+  }
+}

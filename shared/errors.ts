@@ -1,0 +1,28 @@
+import { z } from 'zod'
+
+/** Stable error codes of the API. The web maps each to a message for people. */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  ORIGIN_REFUSED: 'ORIGIN_REFUSED',
+  CONSENT_REQUIRED: 'CONSENT_REQUIRED',
+  NOT_FOUND: 'NOT_FOUND',
+  RATE_LIMITED: 'RATE_LIMITED',
+  CODE_INVALID: 'CODE_INVALID',
+  PIN_INVALID: 'PIN_INVALID',
+  DEVICE_NOT_REMEMBERED: 'DEVICE_NOT_REMEMBERED',
+  RESIDENT_INACTIVE: 'RESIDENT_INACTIVE',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  INTERNAL: 'INTERNAL',
+} as const
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    field: z.string().optional(),
+  }),
+})
+export type ErrorBody = z.infer<typeof ErrorBodySchema>

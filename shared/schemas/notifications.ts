@@ -1,0 +1,27 @@
+import { z } from 'zod'
+
+/** Kinds of in-app notice. Later issues add theirs; the web has a message for each. */
+export const NotificationKind = {
+  ACTED_FOR_YOU: 'acted-for-you',
+  RESULT_RELEASED: 'result-released',
+  WELCOME: 'welcome',
+} as const
+
+export const NotificationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  residentId: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+})
+export type Notification = z.infer<typeof NotificationSchema>
+
+export const NotificationListSchema = z.object({
+  items: z.array(NotificationSchema),
+  unread: z.number().int(),
+  nextCursor: z.string().nullable(),
+})
+export type NotificationList = z.infer<typeof NotificationListSchema>
+
+export const NotificationParamsSchema = z.object({ notificationId: z.string().regex(/^[a-z2-7]{16}$/) })
