@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process'
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import Database from 'better-sqlite3'
+
+/**
+ * `npm run bench:api`: GET /api/residents/:id for random residents, each with a valid session,
+ * against a bare Fastify route doing one primary-key select with the raw driver, on the
+ * county database of `npm run bench:seed`. 10 s, 50 connections, 127.0.0.1 only.
+ * Goal (issue 3): ratio ≥ 0.5, p99 ≤ 50 ms.
+ */
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: '/tmp/kangban-county.db' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    sessions: { type: 'string', default: '2000' },
+  },
+})
+const dbFile = values.db
+const duration = Number(values.seconds)
+const connections = Number(values.connections)
+if (!existsSync(dbFile))
+  throw new Error(`${dbFile} does not exist: run \`npm run bench:seed\` first (or pass --db)`)
+
+/** Signs in random residents by writing their sessions straight into the database. */
+function makeSessions(count: number) {
+  const sqlite = new Database(dbFile)
+  const now = Date.now()
+  const residents = sqlite.prepare('select id from residents where status = \'active\' order by random() limit ?').all(count) as { id: string }[]
+  const upsertAccount = sqlite.prepare('insert into accounts (id, phone, resident_id, created_at) values (?, ?, ?, ?) on conflict(phone) do nothing')
+  const consent = sqlite.prepare('insert or ignore into consents (id, account_id, kind, notice_version, given_at) values (?, ?, \'health-information\', \'2026-11\', ?)')
+  const session = sqlite.prepare('insert into sessions (token_hash, account_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)')
+  const users = sqlite.transaction(() => residents.map(({ id }) => {
+    const accountId = `bench${id}`.slice(0, 16)
+    upsertAccount.run(accountId, `bench-${id}`, id, now)
+    consent.run(`c${accountId}`.slice(0, 16), accountId, now)
+    const token = randomBytes(32).toString('base64url')
+    session.run(createHash('sha256').update(token).digest('hex'), accountId, now, now, now + 12 * 3600_000)
+    return { id, cookie: `kb_session=${token}` }
+  }))()
+  const { n } = sqlite.prepare('select count(*) as n from residents').get() as { n: number }
+  sqlite.close()
+  return { users, population: n }
+}
+
+async function startTarget(kind: 'app' | 'bare') {
+  const child = spawn('npx', ['tsx', 'bench/api-target.ts', kind, dbFile], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = /listening (\S+)/.exec(chunk.toString())
+      if (match)
+        resolve(match[1]!)
+    })
+    child.once('exit', code => reject(new Error(`${kind} server exited with ${code}`)))
+  })
+  return { url, stop: () => child.kill('SIGTERM') }
+}
+
+interface Figures { rps: number, p50: number, p99: number, non2xx: number }
+
+async function load(url: string, seconds: number, pathOf: (i: number) => string, cookieOf: (i: number) => string | undefined, count: number): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    duration: seconds,
+    connections,
+    requests: [{
+      setupRequest: (request) => {
+        const i = Math.floor(Math.random() * count)
+        const cookie = cookieOf(i)
+        return { ...request, path: pathOf(i), headers: { ...request.headers, ...(cookie ? { cookie } : {}) } }
+      },
+    }],
+  })
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx }
+}
+
+const { users, population } = makeSessions(Number(values.sessions))
+console.log(`${population.toLocaleString('en')} residents in ${dbFile}; ${users.length} signed in; ${duration} s, ${connections} connections each`)
+
+const figures: Record<string, Figures> = {}
+for (const kind of ['bare', 'app'] as const) {
+  const target = await startTarget(kind)
+  try {
+    const path = kind === 'app' ? (i: number) => `/api/residents/${users[i]!.id}` : (i: number) => `/bare/${users[i]!.id}`
+    const cookie = kind === 'app' ? (i: number) => users[i]!.cookie : () => undefined
+    // a short warm-up lets V8 optimise the hot path before the measured run
+    await load(target.url, 2, path, cookie, users.length)
+    figures[kind] = await load(target.url, duration, path, cookie, users.length)
+  }
+  finally {
+    target.stop()
+  }
+}
+
+const row = (name: string, f: Figures) => `${name.padEnd(36)} ${f.rps.toFixed(0).padStart(8)} req/s   p50 ${String(f.p50).padStart(3)} ms   p99 ${String(f.p99).padStart(3)} ms   non-2xx ${f.non2xx}`
+console.log(row('bare Fastify, one PK select', figures.bare!))
+console.log(row('GET /api/residents/:id (session)', figures.app!))
+const ratio = figures.app!.rps / figures.bare!.rps
+console.log(`ratio ${ratio.toFixed(2)} (goal ≥ 0.5); p99 ${figures.app!.p99} ms (goal ≤ 50 ms)`)
