@@ -31,7 +31,9 @@ describe('the API\'s edges', () => {
 
   it('reports liveness and the mode', async () => {
     t = await testApp()
-    expect((await t.app.inject({ url: '/api/health' })).json()).toEqual({ status: 'ok', database: 'ok', mode: 'demo' })
+    const health = await t.app.inject({ url: '/api/health' })
+    expect(health.json()).toEqual({ status: 'ok', database: 'ok', mode: 'demo' })
+    expect(health.headers['cache-control']).toBe('no-store')
   })
 
   it('serves an OpenAPI document naming every route', async () => {
