@@ -1,0 +1,52 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import { useSessionStore } from './features/auth/session.store'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** reachable without a session */
+    public?: boolean
+    /** shows the tab bar */
+    tabs?: boolean
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/login', name: 'login', component: () => import('./features/auth/LoginPage.vue'), meta: { public: true } },
+    { path: '/consent', name: 'consent', component: () => import('./features/consent/ConsentPage.vue') },
+    { path: '/device/pin', name: 'device-pin', component: () => import('./features/auth/DevicePinPage.vue') },
+    { path: '/', name: 'home', component: () => import('./features/home/HomePage.vue'), meta: { tabs: true } },
+    { path: '/residents/:id', name: 'record', component: () => import('./features/record/RecordPage.vue'), props: true, meta: { tabs: true } },
+    { path: '/residents/:id/access-log', name: 'access-log', component: () => import('./features/access-log/AccessLogPage.vue'), props: true, meta: { tabs: true } },
+    { path: '/notifications', name: 'notifications', component: () => import('./features/notifications/NotificationsPage.vue'), meta: { tabs: true } },
+    { path: '/doctor/residents', name: 'doctor-residents', component: () => import('./features/doctor/DoctorResidentsPage.vue'), meta: { tabs: true } },
+    { path: '/settings', name: 'settings', component: () => import('./features/settings/SettingsPage.vue'), meta: { tabs: true } },
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./features/not-found/NotFoundPage.vue'), meta: { public: true } },
+  ],
+})
+
+/** Where a page that needs a session sends someone: sign in first, then the privacy notice. */
+export async function guard(to: RouteLocationNormalized) {
+  if (to.meta.public)
+    return true
+  const me = await useSessionStore().ensureLoaded().catch(() => null)
+  if (me === null)
+    return { name: 'login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
+  if (me.consent.required && to.name !== 'consent')
+    return { name: 'consent', query: { next: to.fullPath } }
+  return true
+}
+
+router.beforeEach(guard)
+
+// Each page starts at its top. No `scrollBehavior` on purpose: with one, vue-router 5 keeps
+// scroll positions in sessionStorage keyed by path, a trail of which records were opened.
+router.afterEach(() => {
+  window.scrollTo(0, 0)
+})
+
+/** A `next` query is followed only when it is a path inside the app. */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/'
+}
