@@ -37,3 +37,17 @@ export function addMonths(date: string, months: number): string {
 }
 
 export const isoDatePattern = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/
+
+/**
+ * The day someone born on `birthDate` reaches `age` 周岁: that year's birthday, with a 29 February
+ * birthday on 1 March in common years (policy-rules.md, Definitions), so that
+ * `ageOn(birthDate, dateOfAge(birthDate, age)) === age` and the day before is still `age - 1`.
+ */
+export function dateOfAge(birthDate: string, age: number): string {
+  const [by, bm, bd] = parts(birthDate)
+  const year = by + age
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  if (bm === 2 && bd === 29 && !leap)
+    return `${String(year).padStart(4, '0')}-03-01`
+  return `${String(year).padStart(4, '0')}-${String(bm).padStart(2, '0')}-${String(bd).padStart(2, '0')}`
+}
