@@ -20,7 +20,7 @@ test('李建国 switches between himself, his mother and his daughter, and the b
   expect((await switcher.getByRole('button').allTextContents()).map(s => s.trim()).sort()).toEqual(['李建国（本人）', '李小雨', '王秀英'].sort())
 
   await switcher.getByRole('button', { name: '王秀英' }).click()
-  await expect(page.getByText('您正在查看：王秀英（亲友授权）的档案')).toBeVisible()
+  await expect(page.getByText('您正在查看：王秀英（母亲）的档案')).toBeVisible()
   await expect(page.getByText('3306**********3620')).toBeVisible()
   await expect(page.getByRole('region', { name: '过敏史' })).toContainText('青霉素')
   motherRecordPath = new URL(page.url()).pathname
@@ -42,7 +42,7 @@ test('王磊, with a family account and no record of his own, sees only his moth
   await expect(family).toHaveCount(1)
   await expect(family).toHaveAccessibleName('查看王秀英的档案')
   await family.click()
-  await expect(page.getByText('您正在查看：王秀英（亲友授权）的档案')).toBeVisible()
+  await expect(page.getByText('您正在查看：王秀英（母亲）的档案')).toBeVisible()
   await expect(page.getByText('3306**********3620')).toBeVisible()
   await expect(page.getByRole('navigation', { name: '切换查看的人' })).toHaveCount(0)
 })

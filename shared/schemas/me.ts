@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { kinships } from '../residents/kinship'
 import { ResidentIdSchema, ResidentStatusSchema, SexSchema } from './common'
 
 export const ActingForSchema = z.object({
@@ -8,6 +9,8 @@ export const ActingForSchema = z.object({
   age: z.number().int(),
   status: ResidentStatusSchema,
   relation: z.enum(['self', 'household-parent', 'proxy']),
+  /** what this resident is to the account (母亲, 女儿); null for itself or an unnamed relation */
+  kinship: z.enum(kinships).nullable(),
   /** what the account may do for this resident: view, book, consult */
   scopes: z.array(z.enum(['view', 'book', 'consult'])),
 })

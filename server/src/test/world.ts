@@ -92,9 +92,9 @@ export function buildWorld(db: Db) {
   const grant = (id: string, granteePhone: string, granteeAccountId: string, scopes: string, extra: Partial<typeof proxyGrants.$inferInsert> = {}) =>
     ({ id, residentId: ids.mother, granteePhone, granteeAccountId, scopes, status: 'accepted' as const, createdAt: t, acceptedAt: t, ...extra })
   db.insert(proxyGrants).values([
-    grant('grantsonaaaaaaaa', phones.son, 'acctsonaaaaaaaaa', 'view,book,consult'),
+    grant('grantsonaaaaaaaa', phones.son, 'acctsonaaaaaaaaa', 'view,book,consult', { relationship: 'child' }),
     grant('grantvieweraaaaa', phones.viewer, 'acctvieweraaaaaa', 'view'),
-    grant('grantfamilyaaaaa', phones.family, 'acctfamilyaaaaaa', 'view,consult'),
+    grant('grantfamilyaaaaa', phones.family, 'acctfamilyaaaaaa', 'view,consult', { relationship: 'child' }),
     grant('grantexpiredaaaa', phones.expired, 'acctexpiredaaaaa', 'view,book', { endsOn: '2026-10-01' }),
     grant('grantrevokedaaaa', phones.revoked, 'acctrevokedaaaaa', 'view', { status: 'revoked', revokedAt: t }),
     { ...grant('grantdeceasedaaa', phones.son, 'acctsonaaaaaaaaa', 'view'), residentId: ids.deceased },

@@ -43,6 +43,7 @@ export function createMeRepo(db: Db) {
         birthDate: residents.birthDate,
         status: residents.status,
         scopes: proxyGrants.scopes,
+        relationship: proxyGrants.relationship,
         grantStatus: proxyGrants.status,
         endsOn: proxyGrants.endsOn,
       }).from(proxyGrants)

@@ -3,6 +3,7 @@ import { HOUSEHOLD_CHILD_AGE_LIMIT, isGrantActive, isParentRelation } from '../.
 import { ageOn } from '../../../../shared/dates'
 import { ErrorCode } from '../../../../shared/errors'
 import { maskPhone } from '../../../../shared/residents/id-number'
+import { kinshipOfChild, kinshipOfGrantor } from '../../../../shared/residents/kinship'
 import type { ActingFor, Me } from '../../../../shared/schemas/me'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
@@ -28,12 +29,12 @@ export function createMeService(ctx: AppContext) {
     const people: ActingFor[] = []
     const own = ownResidentId === null ? null : repo.findResident(ownResidentId)
     if (own) {
-      people.push({ residentId: own.id, name: own.name, sex: own.sex, age: ageOn(own.birthDate, on), status: own.status, relation: 'self', scopes: allScopes })
+      people.push({ residentId: own.id, name: own.name, sex: own.sex, age: ageOn(own.birthDate, on), status: own.status, relation: 'self', kinship: null, scopes: allScopes })
       if (own.householdId !== null) {
         for (const m of repo.householdMembers(own.householdId, own.id)) {
           const age = ageOn(m.birthDate, on)
           if (isParentRelation(own.relationToHead, m.relationToHead) && age < HOUSEHOLD_CHILD_AGE_LIMIT)
-            people.push({ residentId: m.id, name: m.name, sex: m.sex, age, status: m.status, relation: 'household-parent', scopes: allScopes })
+            people.push({ residentId: m.id, name: m.name, sex: m.sex, age, status: m.status, relation: 'household-parent', kinship: kinshipOfChild(m.sex), scopes: allScopes })
         }
       }
     }
@@ -42,7 +43,7 @@ export function createMeService(ctx: AppContext) {
       if (!isGrantActive({ status: g.grantStatus, endsOn: g.endsOn, scopes: [] }, on) || people.some(p => p.residentId === g.residentId))
         continue
       const entry = byResident.get(g.residentId)
-        ?? { residentId: g.residentId, name: g.name, sex: g.sex, age: ageOn(g.birthDate, on), status: g.status, relation: 'proxy' as const, scopes: [] }
+        ?? { residentId: g.residentId, name: g.name, sex: g.sex, age: ageOn(g.birthDate, on), status: g.status, relation: 'proxy' as const, kinship: kinshipOfGrantor(g.relationship, g.sex), scopes: [] }
       const scopes = new Set([...entry.scopes, ...(g.scopes.split(',') as GrantScope[])])
       entry.scopes = [...scopes].sort((a, b) => scopeOrder.get(a)! - scopeOrder.get(b)!)
       byResident.set(g.residentId, entry)

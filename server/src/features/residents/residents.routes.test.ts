@@ -171,17 +171,17 @@ describe('the doctor\'s list of signed residents', () => {
 describe('/api/me', () => {
   it('lists whom 李建国 acts for: himself, his daughter under 14, his mother by grant', async () => {
     const me = (await get('/api/me', 'son')).json()
-    expect(me.actingFor.map((p: { name: string, relation: string, scopes: string[] }) => [p.name, p.relation, p.scopes.join(',')])).toEqual([
-      ['李建国', 'self', 'view,book,consult'],
-      ['李小雨', 'household-parent', 'view,book,consult'],
-      ['王秀英', 'proxy', 'view,book,consult'],
-      ['周老', 'proxy', 'view'],
+    expect(me.actingFor.map((p: { name: string, relation: string, kinship: string | null, scopes: string[] }) => [p.name, p.relation, p.kinship, p.scopes.join(',')])).toEqual([
+      ['李建国', 'self', null, 'view,book,consult'],
+      ['李小雨', 'household-parent', 'daughter', 'view,book,consult'],
+      ['王秀英', 'proxy', 'mother', 'view,book,consult'],
+      ['周老', 'proxy', null, 'view'],
     ])
   })
 
   it('shows 王磊\'s family account only his mother', async () => {
     const me = (await get('/api/me', 'family')).json()
-    expect(me.actingFor).toEqual([expect.objectContaining({ name: '王秀英', relation: 'proxy', scopes: ['view', 'consult'] })])
+    expect(me.actingFor).toEqual([expect.objectContaining({ name: '王秀英', relation: 'proxy', kinship: 'mother', scopes: ['view', 'consult'] })])
   })
 
   it('gives a doctor his staff profile', async () => {

@@ -15,9 +15,9 @@ const me: Me = {
   mode: 'demo',
   consent: { required: false, noticeVersion: '2026-1' },
   actingFor: [
-    { residentId: ids.self, name: '李建国', sex: 'male', age: 48, status: 'active', relation: 'self', scopes: ['view', 'book', 'consult'] },
-    { residentId: ids.mother, name: '王秀英', sex: 'female', age: 74, status: 'active', relation: 'proxy', scopes: ['view', 'book', 'consult'] },
-    { residentId: ids.daughter, name: '李小雨', sex: 'female', age: 10, status: 'active', relation: 'household-parent', scopes: ['view', 'book', 'consult'] },
+    { residentId: ids.self, name: '李建国', sex: 'male', age: 48, status: 'active', relation: 'self', kinship: null, scopes: ['view', 'book', 'consult'] },
+    { residentId: ids.mother, name: '王秀英', sex: 'female', age: 74, status: 'active', relation: 'proxy', kinship: 'mother', scopes: ['view', 'book', 'consult'] },
+    { residentId: ids.daughter, name: '李小雨', sex: 'female', age: 10, status: 'active', relation: 'household-parent', kinship: 'daughter', scopes: ['view', 'book', 'consult'] },
   ],
   staff: null,
   unreadNotifications: 0,
@@ -39,7 +39,7 @@ describe('RecordViewerBanner', () => {
   })
 
   it('names the mother whose grant he uses', () => {
-    expect(banner(ids.mother).text()).toBe('您正在查看：王秀英（亲友授权）的档案')
+    expect(banner(ids.mother).text()).toBe('您正在查看：王秀英（母亲）的档案')
   })
 
   it('names the daughter he acts for as her household parent', () => {

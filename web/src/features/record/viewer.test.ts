@@ -3,12 +3,12 @@ import { relationLabelKey } from './viewer'
 
 describe('relationLabelKey', () => {
   it.each([
-    ['self', 'female', 'relation.self'],
-    ['household-parent', 'female', 'relation.daughter'],
-    ['household-parent', 'male', 'relation.son'],
-    ['proxy', 'female', 'relation.proxy'],
-    ['care-team', 'male', 'relation.careTeam'],
-  ] as const)('a %s viewer of a %s resident reads %s', (relation, sex, key) => {
-    expect(relationLabelKey(relation, sex)).toBe(key)
+    ['self', null, 'relation.self'],
+    ['household-parent', 'daughter', 'kinship.daughter'],
+    ['proxy', 'mother', 'kinship.mother'],
+    ['proxy', null, 'relation.proxy'],
+    ['care-team', null, 'relation.careTeam'],
+  ] as const)('a %s viewer of a resident who is their %s reads %s', (relation, kinship, key) => {
+    expect(relationLabelKey(relation, kinship)).toBe(key)
   })
 })
