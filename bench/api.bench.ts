@@ -47,7 +47,7 @@ function makeSessions(count: number) {
 }
 
 async function startTarget(kind: 'app' | 'bare') {
-  const child = spawn('npx', ['tsx', 'bench/api-target.ts', kind, dbFile], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-target.ts', kind, dbFile], { stdio: ['ignore', 'pipe', 'inherit'] })
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       const match = /listening (\S+)/.exec(chunk.toString())
@@ -100,3 +100,4 @@ console.log(row('bare Fastify, one PK select', figures.bare!))
 console.log(row('GET /api/residents/:id (session)', figures.app!))
 const ratio = figures.app!.rps / figures.bare!.rps
 console.log(`ratio ${ratio.toFixed(2)} (goal ≥ 0.5); p99 ${figures.app!.p99} ms (goal ≤ 50 ms)`)
+process.exit(0)

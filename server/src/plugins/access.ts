@@ -11,7 +11,8 @@ import type { Actor } from './session'
 
 export type AccessKind = 'read' | 'change'
 export type AllowedAccess = Extract<AccessDecision, { outcome: 'allow' }> & { resident: ResidentFacts }
-type ResidentFacts = AccessFacts['resident'] & { name: string }
+/** The whole record header: routes that show it need not read it again. */
+type ResidentFacts = typeof residents.$inferSelect
 
 /**
  * The one gate of every resident route: gathers the facts, asks the pure decision in
@@ -20,14 +21,7 @@ type ResidentFacts = AccessFacts['resident'] & { name: string }
  * log row and the change stand or fall together.
  */
 export function createResidentAccess({ db, clock }: AppContext) {
-  const findResident = db.select({
-    id: residents.id,
-    name: residents.name,
-    birthDate: residents.birthDate,
-    status: residents.status,
-    householdId: residents.householdId,
-    relationToHead: residents.relationToHead,
-  }).from(residents).where(eq(residents.id, sql.placeholder('id'))).prepare()
+  const findResident = db.select().from(residents).where(eq(residents.id, sql.placeholder('id'))).prepare()
   const findGrants = db.select({ scopes: proxyGrants.scopes, status: proxyGrants.status, endsOn: proxyGrants.endsOn })
     .from(proxyGrants)
     .where(and(eq(proxyGrants.residentId, sql.placeholder('residentId')), eq(proxyGrants.granteeAccountId, sql.placeholder('accountId'))))

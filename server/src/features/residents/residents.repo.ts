@@ -2,7 +2,7 @@ import type { SQL } from 'drizzle-orm'
 import { and, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client'
-import { allergies, careTeams, conditions, contracts, encounters, followups, immunizations, institutions, medications, residents, staff } from '../../db/schema'
+import { allergies, careTeams, conditions, contracts, encounters, followups, immunizations, institutions, medications, staff } from '../../db/schema'
 
 const on = sql.placeholder('on')
 
@@ -13,7 +13,6 @@ function after(date: SQLiteColumn, id: SQLiteColumn): SQL {
 
 /** Hot reads of one record, as prepared statements (house-style.md: a query built per request costs 3.7× the CPU). */
 export function createResidentsRepo(db: Db) {
-  const resident = db.select().from(residents).where(eq(residents.id, sql.placeholder('residentId'))).prepare()
   const residentConditions = db.select().from(conditions).where(eq(conditions.residentId, sql.placeholder('residentId'))).orderBy(conditions.diagnosedOn).prepare()
   const residentAllergies = db.select().from(allergies).where(eq(allergies.residentId, sql.placeholder('residentId'))).prepare()
   const runningContract = db.select({
@@ -90,7 +89,6 @@ export function createResidentsRepo(db: Db) {
     .orderBy(desc(medications.startedOn), desc(medications.id)).limit(limit).prepare()
 
   return {
-    findById: (id: string) => resident.get({ residentId: id }) ?? null,
     conditionsOf: (id: string) => residentConditions.all({ residentId: id }),
     allergiesOf: (id: string) => residentAllergies.all({ residentId: id }),
     runningContractOf: (id: string, today: string) => runningContract.get({ residentId: id, on: today }) ?? null,

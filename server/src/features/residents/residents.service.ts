@@ -4,7 +4,6 @@ import { maskIdNumber, maskPhone } from '../../../../shared/residents/id-number'
 import type { PageQuery } from '../../../../shared/schemas/common'
 import type { ResidentSummary } from '../../../../shared/schemas/residents'
 import type { AppContext } from '../../context'
-import { notFound } from '../../errors'
 import { decodeCursor, pageFrom } from '../../paging'
 import type { ResidentAccess } from '../../plugins/access'
 import type { Actor } from '../../plugins/session'
@@ -17,9 +16,7 @@ export function createResidentsService(ctx: AppContext, access: ResidentAccess) 
   return {
     summary(actor: Actor, residentId: string): ResidentSummary {
       const allowed = access.authorize(actor, residentId, ResidentAction.READ, 'read', 'record')
-      const r = repo.findById(residentId)
-      if (!r)
-        throw notFound()
+      const r = allowed.resident
       const today = ctx.clock.today()
       const allConditions = repo.conditionsOf(residentId)
       // product.md capability 7: sensitive and private items are hidden from proxies
