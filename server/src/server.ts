@@ -4,10 +4,10 @@ import { openDb } from './db/client'
 
 /** Opens the database and listens; the first log line says the mode (demo.md). */
 export async function serve(config: Config, afterOpen?: (db: ReturnType<typeof openDb>) => void) {
+  console.log(`Kangban starting in ${config.mode} mode${config.mode === 'demo' ? ' (demo data, dev SMS outbox, demo API keys)' : ''}; database ${config.dbFile}`)
   const opened = openDb(config.dbFile)
   afterOpen?.(opened)
   const app = await buildApp({ config, db: opened.db, sqlite: opened.sqlite, logger: true, serveWeb: true })
-  app.log.info(`Kangban starting in ${config.mode} mode${config.mode === 'demo' ? ' (demo data, dev SMS outbox, demo API keys)' : ''}; database ${config.dbFile}`)
   await app.listen({ port: config.port, host: config.host })
   const close = async () => {
     await app.close()
