@@ -12,17 +12,20 @@ import { accessLogRoutes } from './features/access-log/access-log.routes'
 import { authRoutes } from './features/auth/auth.routes'
 import type { SmsSender } from './features/auth/sms'
 import { createDevOutboxSender, createGatewaySender } from './features/auth/sms'
+import { calendarFeedRoutes, calendarRoutes } from './features/calendar/calendar.routes'
 import { devRoutes } from './features/dev/dev.routes'
 import { doctorRoutes } from './features/doctor/doctor.routes'
 import { healthRoutes } from './features/health/health.routes'
 import { meRoutes } from './features/me/me.routes'
 import { notificationsRoutes } from './features/notifications/notifications.routes'
+import { questionnairesRoutes } from './features/questionnaires/questionnaires.routes'
+import { remindersRoutes } from './features/reminders/reminders.routes'
 import { residentsRoutes } from './features/residents/residents.routes'
 import { createResidentAccess } from './plugins/access'
 import { installErrorHandler } from './plugins/error-handler'
 import { installOpenApi } from './plugins/openapi'
 import { installOriginCheck } from './plugins/origin-check'
-import { installSession } from './plugins/session'
+import { createSessionCache, installSession } from './plugins/session'
 import { installWeb } from './plugins/web'
 
 export interface BuildAppOptions {
@@ -42,7 +45,7 @@ export async function buildApp(options: BuildAppOptions) {
   const { config, db, sqlite } = options
   const clock = options.clock ?? systemClock(config.today)
   const sms = options.sms ?? (config.smsGateway ? createGatewaySender(config.smsGateway) : createDevOutboxSender(db, clock.now))
-  const ctx: AppContext = { config, clock, db, sqlite, sms }
+  const ctx: AppContext = { config, clock, db, sqlite, sms, sessionCache: createSessionCache() }
 
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
@@ -69,6 +72,10 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(meRoutes, { prefix: '/api/me', ctx })
   await app.register(residentsRoutes, { prefix: '/api/residents', ctx, access })
   await app.register(accessLogRoutes, { prefix: '/api/residents', ctx, access })
+  await app.register(remindersRoutes, { prefix: '/api/residents', ctx, access })
+  await app.register(questionnairesRoutes, { prefix: '/api/residents', ctx, access })
+  await app.register(calendarFeedRoutes, { prefix: '/api/residents', ctx, access })
+  await app.register(calendarRoutes, { prefix: '/api/calendar', ctx, access })
   await app.register(notificationsRoutes, { prefix: '/api/notifications', ctx })
   await app.register(doctorRoutes, { prefix: '/api/doctor', ctx })
   if (config.mode === 'demo')

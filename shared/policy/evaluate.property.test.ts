@@ -133,7 +133,9 @@ describe('a completed service', () => {
       for (const open of evaluateReminders(snapshot, on).filter(r => r.status !== 'done' && (r.kind === 'crc-screening' || r.kind === 'copd-questionnaire'))) {
         const step = open.kind === 'crc-screening' ? event.fobt(on, 'positive') : event.copdQuestionnaire(on, 'positive')
         const after = evaluateReminders({ ...snapshot, events: [...snapshot.events, step] }, on)
-        expect(ofKind(after, open.kind)).toEqual([])
+        // policy-rules.md: the COPD questionnaire step shows as done; the worked example of a
+        // positive FOBT holds no colorectal screening reminder while the colonoscopy is open
+        expect(ofKind(after, open.kind).map(r => r.status)).toEqual(open.kind === 'copd-questionnaire' ? ['done'] : [])
         expect(ofKind(after, open.kind === 'crc-screening' ? 'colonoscopy' : 'spirometry').map(r => [r.status, r.dueFrom])).toEqual([['due', on]])
       }
     }), { numRuns: 1000 })

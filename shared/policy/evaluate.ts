@@ -36,5 +36,10 @@ export function evaluateReminders(snapshot: Snapshot, on: string, ruleSet: RuleS
   if (!isoDatePattern.test(on))
     throw new RangeError(`evaluateReminders: "${on}" is not a date; pass the evaluation date as YYYY-MM-DD`)
   const ctx = createRuleContext(ruleSet.id, snapshot, on)
-  return ruleSet.rules.flatMap(rule => rule(ctx)).sort(compareReminders)
+  const reminders: Reminder[] = []
+  for (const rule of ruleSet.rules) {
+    for (const reminder of rule(ctx))
+      reminders.push(reminder)
+  }
+  return reminders.sort(compareReminders)
 }

@@ -2,6 +2,7 @@ import { ageOn } from '../dates'
 import type { Locale } from './messages'
 import type { Reason, Reminder, ReminderAction, ReminderKind, ReminderPriority } from './reminder'
 import type { PolicyEvent, PolicyEventKind, Snapshot } from './snapshot'
+import { PolicyEventSchema } from './snapshot'
 
 /**
  * What a rule set is: an id, the regions it serves by default, and its rules. A rule is a small
@@ -11,6 +12,16 @@ import type { PolicyEvent, PolicyEventKind, Snapshot } from './snapshot'
 
 /** One programme's rule: the reminders it gives this resident on this date (none when not eligible). */
 export type Rule = (ctx: RuleContext) => readonly Reminder[]
+
+/** Where one rule comes from, for the reminder details page (`describeRule`). */
+export interface RuleSource {
+  /** the policy document's name, as the seed titles it */
+  policy: Record<Locale, string>
+  /** where in it, as policy-rules.md cites it: `seed 000 §二(二)` */
+  section: string
+  /** what the rule says, in one plain sentence */
+  summary: Record<Locale, string>
+}
 
 export interface RuleSet {
   /** versioned id, the prefix of every `ruleId` it emits (`zhejiang-2022`) */
@@ -22,6 +33,8 @@ export interface RuleSet {
   /** the seed documents the rules come from */
   sources: readonly string[]
   rules: readonly Rule[]
+  /** the source of every rule name its rules emit (`flu` of `zhejiang-2022/flu`) */
+  ruleSources: Readonly<Record<string, RuleSource>>
 }
 
 type EventOf<K extends PolicyEventKind> = Extract<PolicyEvent, { kind: K }>
@@ -38,42 +51,84 @@ export interface RuleContext {
   history: <K extends PolicyEventKind>(kind: K) => readonly EventOf<K>[]
 }
 
-// A total order: by date, then by every field, so equal-dated events sort the same however the
-// snapshot listed them (the result never depends on the order of events).
-function canonical(event: PolicyEvent): string {
-  return Object.entries(event).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${String(v)}`).join('|')
+// Events of one kind and date are ordered by their other fields, so the result never depends on
+// the order the snapshot listed them in. The fields come from the schema: rules read nothing else,
+// so events alike in all of them are interchangeable. Compared only on a tie, with no key built.
+const tieFields: Readonly<Record<string, readonly string[]>> = Object.fromEntries(PolicyEventSchema.options.map(option => [
+  option.shape.kind.value,
+  Object.keys(option.shape).filter(name => name !== 'kind' && name !== 'date').sort(),
+]))
+
+function compareTied(a: PolicyEvent, b: PolicyEvent): number {
+  for (const name of tieFields[a.kind]!) {
+    const x = String((a as unknown as Record<string, unknown>)[name])
+    const y = String((b as unknown as Record<string, unknown>)[name])
+    if (x !== y)
+      return x < y ? -1 : 1
+  }
+  return 0
 }
 
-function compareEvents(a: PolicyEvent, b: PolicyEvent): number {
-  if (a.date !== b.date)
-    return a.date < b.date ? -1 : 1
-  const ka = canonical(a)
-  const kb = canonical(b)
-  return ka < kb ? -1 : ka > kb ? 1 : 0
+type ByKind<T> = { [K in PolicyEventKind]: T | undefined }
+
+// Objects of one fixed shape: cheaper to build per evaluation than Maps.
+function byKind<T>(): ByKind<T> {
+  return {
+    'exam': undefined,
+    'exam-released': undefined,
+    'critical-acknowledged': undefined,
+    'flu-shot': undefined,
+    'crc-screening': undefined,
+    'crc-questionnaire': undefined,
+    'copd-questionnaire': undefined,
+    'colonoscopy': undefined,
+    'spirometry': undefined,
+    'followup': undefined,
+    'consultation': undefined,
+    'booking': undefined,
+  }
+}
+
+const noEvents: readonly PolicyEvent[] = []
+
+// A class rather than an object of closures: one evaluation builds one, with nothing per rule.
+class EvaluationContext implements RuleContext {
+  readonly age: number
+  private readonly events = byKind<PolicyEvent[]>()
+
+  constructor(readonly ruleSetId: string, readonly snapshot: Snapshot, readonly on: string) {
+    this.age = ageOn(snapshot.birthDate, on)
+    const events = this.events
+    for (const event of snapshot.events) {
+      const date = event.date
+      // policy-rules.md "Completed": a record dated on or before the evaluation date
+      if (date > on)
+        continue
+      const list = events[event.kind]
+      if (list === undefined) {
+        events[event.kind] = [event]
+        continue
+      }
+      // insertion by date: a resident has a handful of events of each kind, often in date order
+      let i = list.length
+      for (; i > 0; i--) {
+        const before = list[i - 1]!
+        if (before.date < date || (before.date === date && compareTied(before, event) <= 0))
+          break
+        list[i] = before
+      }
+      list[i] = event
+    }
+  }
+
+  history<K extends PolicyEventKind>(kind: K): readonly EventOf<K>[] {
+    return (this.events[kind] ?? noEvents) as readonly PolicyEvent[] as readonly EventOf<K>[]
+  }
 }
 
 /** Prepares the context: the age, and the history without events dated after `on`. */
 export function createRuleContext(ruleSetId: string, snapshot: Snapshot, on: string): RuleContext {
-  const byKind = new Map<PolicyEventKind, PolicyEvent[]>()
-  for (const event of snapshot.events) {
-    // policy-rules.md "Completed": a record dated on or before the evaluation date
-    if (event.date > on)
-      continue
-    const list = byKind.get(event.kind)
-    if (list === undefined)
-      byKind.set(event.kind, [event])
-    else
-      list.push(event)
-  }
-  for (const list of byKind.values())
-    list.sort(compareEvents)
-  return {
-    ruleSetId,
-    snapshot,
-    on,
-    age: ageOn(snapshot.birthDate, on),
-    history: <K extends PolicyEventKind>(kind: K) => (byKind.get(kind) ?? []).filter((event): event is EventOf<K> => event.kind === kind),
-  }
+  return new EvaluationContext(ruleSetId, snapshot, on)
 }
 
 /** The later of two dates. */
@@ -132,5 +187,5 @@ export function dayOfYear(year: number, monthDay: string): string {
 
 /** The calendar year of a date. */
 export function yearOf(date: string): number {
-  return Number(date.slice(0, 4))
+  return (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + date.charCodeAt(3) - 48
 }

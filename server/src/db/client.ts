@@ -20,6 +20,12 @@ export function openDb(file: string) {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // A county file is gigabytes and each request touches a few pages of it at random: a 64 MiB
+  // page cache and memory-mapped reads (no read() call and copy per page) keep the hot path off
+  // the system-call path; sorts of a few rows stay in memory.
+  sqlite.pragma('cache_size = -262144')
+  sqlite.pragma('mmap_size = 2147418112')
+  sqlite.pragma('temp_store = MEMORY')
   const db = drizzle({ client: sqlite, schema, casing: 'snake_case' })
   migrate(db, { migrationsFolder })
   return { sqlite, db }

@@ -1,9 +1,9 @@
 import { addMonths, ageOn } from '../../dates'
-import type { Rule, RuleSet } from '../rule-set'
+import type { Rule, RuleSet, RuleSource } from '../rule-set'
 import { dayOfYear, makeReminder, statusOn, yearOf } from '../rule-set'
-import { bookedExamRule } from '../rules/booked-exam'
-import { chronicFollowupRule, severeMentalDisorderFollowupRule } from '../rules/chronic-followup'
-import { abnormalResultRule, criticalResultRule } from '../rules/exam-results'
+import { bookedExamRule, bookedExamSummary } from '../rules/booked-exam'
+import { chronicFollowupRule, chronicFollowupSummary, severeMentalDisorderFollowupRule, severeMentalDisorderFollowupSummary } from '../rules/chronic-followup'
+import { abnormalResultRule, abnormalResultSummary, criticalResultRule, criticalResultSummary } from '../rules/exam-results'
 import type { Insurance, Snapshot } from '../snapshot'
 
 /**
@@ -132,6 +132,21 @@ export function changjiExamStandardYuan(age: number): number {
   return age >= 80 ? 132 : 100
 }
 
+/** Seed 003's title: the policy document the rules cite. */
+const seed003 = {
+  'zh-CN': '昌吉市全民健康体检工作实施方案',
+  'en': 'Changji implementation plan for universal health exams',
+}
+
+const changjiExamSource: RuleSource = {
+  policy: seed003,
+  section: 'seed 003 §一, §四(一)',
+  summary: {
+    'zh-CN': '昌吉市户籍居民和符合条件的疆内流入人口每年免费健康体检一次，按人群在6月30日、9月30日或10月10日前完成',
+    'en': 'Residents with Changji household registration and eligible in-migrants from Xinjiang get a free health exam every year, by 30 June, 30 September or 10 October depending on their group.',
+  },
+}
+
 /** The universal exam: every calendar year, free, by the cohort's deadline. */
 const changjiExamRule: Rule = (ctx) => {
   const { snapshot, on } = ctx
@@ -139,16 +154,15 @@ const changjiExamRule: Rule = (ctx) => {
     return []
   const year = yearOf(on)
   const last = ctx.history('exam').at(-1)
-  const common = { kind: 'health-exam', rule: 'health-exam', free: true, action: 'book-exam' } as const
   if (last !== undefined && yearOf(last.date) === year) {
     const dueFrom = dayOfYear(year + 1, '01-01')
     const next = changjiExamDeadline(snapshot, ageOn(snapshot.birthDate, dueFrom))
-    return [makeReminder(ctx, { ...common, status: 'done', dueFrom, dueBy: dayOfYear(year + 1, next.monthDay), reason: { key: 'health-exam.done', params: { date: last.date, next: dueFrom } } })]
+    return [makeReminder(ctx, { kind: 'health-exam', rule: 'health-exam', free: true, action: 'book-exam', status: 'done', dueFrom, dueBy: dayOfYear(year + 1, next.monthDay), reason: { key: 'health-exam.done', params: { date: last.date, next: dueFrom } } })]
   }
   const { cohort, monthDay } = changjiExamDeadline(snapshot, ctx.age)
   const dueFrom = dayOfYear(year, '01-01')
   const dueBy = dayOfYear(year, monthDay)
-  return [makeReminder(ctx, { ...common, status: statusOn(on, dueFrom, dueBy), dueFrom, dueBy, reason: { key: 'health-exam.changji-yearly', params: { cohort, date: dueBy } } })]
+  return [makeReminder(ctx, { kind: 'health-exam', rule: 'health-exam', free: true, action: 'book-exam', status: statusOn(on, dueFrom, dueBy), dueFrom, dueBy, reason: { key: 'health-exam.changji-yearly', params: { cohort, date: dueBy } } })]
 }
 
 /** The `changji-2021` rule set. */
@@ -158,4 +172,15 @@ export const changji2021: RuleSet = {
   title: { 'zh-CN': '昌吉市全民健康体检工作实施方案（2021）', 'en': 'Changji universal health exam plan (2021)' },
   sources: ['seed 003'],
   rules: [changjiExamRule, chronicFollowupRule, severeMentalDisorderFollowupRule, criticalResultRule, abnormalResultRule, bookedExamRule],
+  ruleSources: {
+    'health-exam': changjiExamSource,
+    // §二(四), §五(三): 已纳入基本公共卫生管理的慢性病人 … 纳入慢性病管理体系; the visits are the national standard's
+    'chronic-followup': { policy: seed003, section: 'seed 003 §二(四)', summary: chronicFollowupSummary },
+    'care-visit': { policy: seed003, section: 'seed 003 §二(四)', summary: severeMentalDisorderFollowupSummary },
+    // §五(三): 对体检结果异常居民,要及时进行随访,重要异常结果要及时告知
+    'critical-result': { policy: seed003, section: 'seed 003 §五(三)', summary: criticalResultSummary },
+    'abnormal-result-review': { policy: seed003, section: 'seed 003 §五(三)', summary: abnormalResultSummary },
+    // a booking is for the programme's free exam (§三: 每人每年100元)
+    'booked-exam': { policy: seed003, section: 'seed 003 §三', summary: bookedExamSummary },
+  },
 }

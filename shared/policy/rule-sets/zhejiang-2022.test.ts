@@ -129,10 +129,10 @@ describe('zhejiang-2022 COPD screening (seed 000 §二(三)2)', () => {
     expect(only(evaluateReminders(old, on), 'copd-questionnaire')).toMatchObject({ status: 'due', dueFrom: '2020-01-01', dueBy: null, action: 'questionnaire', free: true, ruleId: 'zhejiang-2022/copd-screening' })
   })
 
-  it('a positive questionnaire makes the questionnaire step give way to a free spirometry', () => {
+  it('a positive questionnaire is the questionnaire step done, and opens a free spirometry', () => {
     const reminders = evaluateReminders({ ...old, events: [event.copdQuestionnaire('2026-11-01', 'positive')] }, on)
     expect(only(reminders, 'spirometry')).toMatchObject({ status: 'due', dueFrom: '2026-11-01', dueBy: null, action: 'book-exam', free: true, reason: { key: 'spirometry.positive-questionnaire' } })
-    expect(ofKind(reminders, 'copd-questionnaire')).toEqual([])
+    expect(only(reminders, 'copd-questionnaire')).toMatchObject({ status: 'done', dueFrom: '2031-11-01', reason: { key: 'copd-questionnaire.done' } })
   })
 
   it('spirometry after a positive questionnaire: done for 5 years from the spirometry', () => {

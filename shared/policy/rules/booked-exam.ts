@@ -1,4 +1,5 @@
 import { addDays } from '../../dates'
+import type { Locale } from '../messages'
 import type { Rule } from '../rule-set'
 import { makeReminder, statusOn } from '../rule-set'
 import type { PolicyEvent } from '../snapshot'
@@ -24,22 +25,34 @@ function currentState(bookings: readonly Booking[]): Booking[] {
   return [...byId.values()]
 }
 
-export const bookedExamRule: Rule = ctx => currentState(ctx.history('booking'))
-  .filter(booking => booking.slotDate >= ctx.on)
-  .map((booking) => {
-    const dueFrom = addDays(booking.slotDate, -1)
-    const open = booking.status === 'open'
-    const key = open ? 'booked-exam.open' : booking.status === 'checked-in' ? 'booked-exam.checked-in' : 'booked-exam.cancelled'
-    return makeReminder(ctx, {
-      kind: 'booked-exam',
-      rule: 'booked-exam',
-      status: open ? statusOn(ctx.on, dueFrom, booking.slotDate) : 'done',
-      dueFrom,
-      dueBy: booking.slotDate,
-      // the booked exam is the programme's free exam (seed 000 §二(一), seed 003 §三)
-      free: true,
-      reason: { key, params: { date: booking.slotDate } },
-      action: 'attend-exam',
-      subjectId: booking.bookingId,
+/** What `bookedExamRule` says, for each rule set's `ruleSources`. */
+export const bookedExamSummary: Record<Locale, string> = {
+  'zh-CN': '预约了免费体检，请在预约当天到场签到体检',
+  'en': 'A booked free health exam is attended and checked in on its booked day.',
+}
+
+export const bookedExamRule: Rule = (ctx) => {
+  const bookings = ctx.history('booking')
+  // a booking shows only while its slot is today or later, so with no such slot there is nothing to show
+  if (!bookings.some(booking => booking.slotDate >= ctx.on))
+    return []
+  return currentState(bookings)
+    .filter(booking => booking.slotDate >= ctx.on)
+    .map((booking) => {
+      const dueFrom = addDays(booking.slotDate, -1)
+      const open = booking.status === 'open'
+      const key = open ? 'booked-exam.open' : booking.status === 'checked-in' ? 'booked-exam.checked-in' : 'booked-exam.cancelled'
+      return makeReminder(ctx, {
+        kind: 'booked-exam',
+        rule: 'booked-exam',
+        status: open ? statusOn(ctx.on, dueFrom, booking.slotDate) : 'done',
+        dueFrom,
+        dueBy: booking.slotDate,
+        // the booked exam is the programme's free exam (seed 000 §二(一), seed 003 §三)
+        free: true,
+        reason: { key, params: { date: booking.slotDate } },
+        action: 'attend-exam',
+        subjectId: booking.bookingId,
+      })
     })
-  })
+}

@@ -1,4 +1,5 @@
 import { addMonths } from '../../dates'
+import type { Locale } from '../messages'
 import type { Rule, RuleContext } from '../rule-set'
 import { makeReminder, statusOn } from '../rule-set'
 import type { ConditionCode, PolicyEvent, Snapshot } from '../snapshot'
@@ -23,22 +24,38 @@ interface FollowupProgramme {
   sensitive: boolean
 }
 
+type Followup = Extract<PolicyEvent, { kind: 'followup' }>
+
+function lastCounted(followups: readonly Followup[], countedModes: readonly FollowupMode[]): Followup | undefined {
+  for (let i = followups.length - 1; i >= 0; i--) {
+    if (countedModes.includes(followups[i]!.mode))
+      return followups[i]
+  }
+  return undefined
+}
+
 function followupRule(programme: FollowupProgramme): Rule {
   return (ctx: RuleContext) => {
     if (!managed(ctx.snapshot, programme.conditions))
       return []
-    const last = ctx.history('followup').filter(event => programme.countedModes.includes(event.mode)).at(-1)
-    const common = { kind: 'chronic-followup', rule: programme.rule, free: true, action: 'contact-doctor', sensitive: programme.sensitive } as const
+    const last = lastCounted(ctx.history('followup'), programme.countedModes)
+    const { rule, sensitive } = programme
     if (last === undefined) {
       // policy-rules.md: none ever recorded — due now, with no deadline to miss
-      return [makeReminder(ctx, { ...common, status: 'due', dueFrom: ctx.on, dueBy: null, reason: { key: programme.keys.first, params: {} } })]
+      return [makeReminder(ctx, { kind: 'chronic-followup', rule, free: true, action: 'contact-doctor', sensitive, status: 'due', dueFrom: ctx.on, dueBy: null, reason: { key: programme.keys.first, params: {} } })]
     }
     const dueFrom = addMonths(last.date, 2)
     const dueBy = addMonths(last.date, 3)
     const status = ctx.on < dueFrom ? 'done' : statusOn(ctx.on, dueFrom, dueBy)
     const key = status === 'done' ? programme.keys.done : programme.keys.next
-    return [makeReminder(ctx, { ...common, status, dueFrom, dueBy, reason: { key, params: { date: last.date, next: dueFrom } } })]
+    return [makeReminder(ctx, { kind: 'chronic-followup', rule, free: true, action: 'contact-doctor', sensitive, status, dueFrom, dueBy, reason: { key, params: { date: last.date, next: dueFrom } } })]
   }
+}
+
+/** What `chronicFollowupRule` says, for each rule set's `ruleSources`. */
+export const chronicFollowupSummary: Record<Locale, string> = {
+  'zh-CN': '纳入管理的高血压、2型糖尿病患者每年至少接受4次面对面随访',
+  'en': 'Patients with hypertension or type 2 diabetes under management get at least 4 face-to-face follow-ups a year.',
 }
 
 /** Hypertension and type 2 diabetes under management: seed 002 §五(七) 每年至少面访4次 — only visits in person count. */
@@ -49,6 +66,12 @@ export const chronicFollowupRule: Rule = followupRule({
   keys: { first: 'chronic-followup.first', next: 'chronic-followup.next', done: 'chronic-followup.done' },
   sensitive: false,
 })
+
+/** What `severeMentalDisorderFollowupRule` says; gently, as its reminders are worded. */
+export const severeMentalDisorderFollowupSummary: Record<Locale, string> = {
+  'zh-CN': '纳入管理的居民每年至少接受4次家庭医生关怀随访，电话随访也算',
+  'en': 'Residents in the family doctor\'s care programme get at least 4 care visits a year; a phone call counts.',
+}
 
 /**
  * Severe mental disorder under management: seed 002 §五(八) 每年至少随访4次 — any follow-up counts.

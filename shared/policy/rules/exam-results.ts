@@ -1,4 +1,5 @@
 import { addDays } from '../../dates'
+import type { Locale } from '../messages'
 import type { Rule, RuleContext } from '../rule-set'
 import { makeReminder, statusOn } from '../rule-set'
 import type { PolicyEvent } from '../snapshot'
@@ -33,6 +34,16 @@ function releasedExams(ctx: RuleContext): Release[] {
   return [...byExam.values()].sort(compareReleases)
 }
 
+/** The latest of all releases, which is the latest release of the exam released last. */
+function latestRelease(ctx: RuleContext): Release | undefined {
+  let latest: Release | undefined
+  for (const release of ctx.history('exam-released')) {
+    if (release.releasedOn <= ctx.on && (latest === undefined || compareReleases(latest, release) < 0))
+      latest = release
+  }
+  return latest
+}
+
 /** The latest day the resident spoke with the care team (a consultation or any follow-up). */
 function lastContact(ctx: RuleContext): string | null {
   const consultation = ctx.history('consultation').at(-1)?.date ?? null
@@ -47,13 +58,21 @@ function lastContact(ctx: RuleContext): string | null {
  * when a doctor acknowledges it or the resident speaks with the care team on or after release.
  * One per critical exam, each with its own state: 危急值 are rare, and each is its own event.
  */
+/** What `criticalResultRule` says, for each rule set's `ruleSources`. */
+export const criticalResultSummary: Record<Locale, string> = {
+  'zh-CN': '体检发现危急值时，要在结果发布后1天内联系医生处理',
+  'en': 'A critical value found in a health exam is taken up with a doctor within 1 day of the results.',
+}
+
 export const criticalResultRule: Rule = (ctx) => {
+  // most residents have never had a critical release: skip the per-exam bookkeeping for them
+  if (!ctx.history('exam-released').some(release => release.worst === 'critical'))
+    return []
   const critical = releasedExams(ctx).filter(release => release.worst === 'critical')
   const acknowledged = new Set(ctx.history('critical-acknowledged').map(event => event.examId))
   const contact = lastContact(ctx)
-  const resolved = (release: Release) => acknowledged.has(release.examId) || (contact !== null && contact >= release.releasedOn)
   return critical.map((release) => {
-    const done = resolved(release)
+    const done = acknowledged.has(release.examId) || (contact !== null && contact >= release.releasedOn)
     const dueBy = addDays(release.releasedOn, 1)
     return makeReminder(ctx, {
       kind: 'critical-result',
@@ -75,8 +94,14 @@ export const criticalResultRule: Rule = (ctx) => {
  * doctor within 30 days; done on a consultation or follow-up on or after release. A newer
  * release replaces it, and a critical exam is followed by `criticalResultRule` instead.
  */
+/** What `abnormalResultRule` says, for each rule set's `ruleSources`. */
+export const abnormalResultSummary: Record<Locale, string> = {
+  'zh-CN': '体检结果有异常时，要在结果发布后30天内请医生解读并随访',
+  'en': 'Abnormal health exam results are reviewed with a doctor within 30 days of their release.',
+}
+
 export const abnormalResultRule: Rule = (ctx) => {
-  const release = releasedExams(ctx).at(-1)
+  const release = latestRelease(ctx)
   if (release === undefined || release.worst !== 'abnormal')
     return []
   const contact = lastContact(ctx)

@@ -43,7 +43,7 @@ export const contracts = sqliteTable('contracts', {
   endsOn: text().notNull(),
   endedOn: text(),
 }, t => [
-  index('contracts_resident_idx').on(t.residentId, t.endsOn),
+  index('contracts_resident_idx').on(t.residentId, t.endsOn, t.startsOn, t.endedOn),
   index('contracts_team_idx').on(t.teamId, t.endsOn),
 ])
 

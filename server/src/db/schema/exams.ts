@@ -16,7 +16,7 @@ export const exams = sqliteTable('exams', {
   worst: text({ enum: ['normal', 'abnormal', 'critical'] }).notNull(),
   releasedOn: text(),
   releasedBy: text().references(() => staff.id),
-}, t => [index('exams_resident_idx').on(t.residentId, t.date)])
+}, t => [index('exams_resident_idx').on(t.residentId, t.date, t.status, t.worst, t.releasedOn)])
 
 /** One measured item of an exam. Unit and range come from the catalogue unless the report printed its own. */
 export const examItems = sqliteTable('exam_items', {

@@ -15,7 +15,9 @@ export const conditions = sqliteTable('conditions', {
   sensitive: integer({ mode: 'boolean' }).notNull().default(false),
   // marked private by the resident: hidden from proxies too
   private: integer({ mode: 'boolean' }).notNull().default(false),
-}, t => [index('conditions_resident_idx').on(t.residentId)])
+  // the resident indexes of the tables the reminder engine reads carry the columns it reads, so
+  // the nightly job (issue 4) scans an index range instead of fetching rows scattered over the file
+}, t => [index('conditions_resident_idx').on(t.residentId, t.code, t.managed)])
 
 export const allergies = sqliteTable('allergies', {
   id: text().primaryKey(),
@@ -51,7 +53,7 @@ export const followups = sqliteTable('followups', {
   // 随访分类 of the national standard
   classification: text({ enum: ['controlled', 'uncontrolled', 'adverse-reaction', 'complication'] }).notNull(),
   nextDate: text(),
-}, t => [index('followups_resident_idx').on(t.residentId, t.date)])
+}, t => [index('followups_resident_idx').on(t.residentId, t.date, t.mode)])
 
 export const immunizations = sqliteTable('immunizations', {
   id: text().primaryKey(),
@@ -60,7 +62,7 @@ export const immunizations = sqliteTable('immunizations', {
   date: text().notNull(),
   institutionId: text().references(() => institutions.id),
   selfReported: integer({ mode: 'boolean' }).notNull().default(false),
-}, t => [index('immunizations_resident_idx').on(t.residentId, t.date)])
+}, t => [index('immunizations_resident_idx').on(t.residentId, t.date, t.vaccine, t.selfReported)])
 
 /** 连续用药记录 */
 export const medications = sqliteTable('medications', {
@@ -80,4 +82,4 @@ export const screenings = sqliteTable('screenings', {
   kind: text({ enum: ['crc-screening', 'crc-questionnaire', 'colonoscopy', 'copd-questionnaire', 'spirometry'] }).notNull(),
   date: text().notNull(),
   result: text({ enum: ['positive', 'negative'] }),
-}, t => [index('screenings_resident_idx').on(t.residentId, t.date)])
+}, t => [index('screenings_resident_idx').on(t.residentId, t.date, t.kind, t.result)])

@@ -44,6 +44,7 @@ export function createAuthService(ctx: AppContext) {
     if (previousTokenHash !== null)
       repo.endSession(previousTokenHash, now)
     repo.createSession({ tokenHash: sha256(token), accountId, deviceId, createdAt: now, lastSeenAt: now, expiresAt: now + SESSION_ABSOLUTE_MS })
+    ctx.sessionCache.forget()
     return token
   }
 
@@ -107,6 +108,7 @@ export function createAuthService(ctx: AppContext) {
         if (deviceToken !== undefined)
           repo.revokeDeviceByToken(sha256(deviceToken), now)
       })
+      ctx.sessionCache.forget()
     },
 
     /** Remembers this browser for 30 days behind a PIN; returns the device cookie token. */
@@ -119,6 +121,7 @@ export function createAuthService(ctx: AppContext) {
         repo.createDevice({ id, accountId, tokenHash: sha256(token), pinHash, createdAt: now, lastUsedAt: now, expiresAt: now + DEVICE_TTL_MS })
         repo.attachDevice(sessionTokenHash, id)
       })
+      ctx.sessionCache.forget()
       return { token, maxAgeSeconds: DEVICE_TTL_MS / 1000 }
     },
 
@@ -160,6 +163,7 @@ export function createAuthService(ctx: AppContext) {
       repo.closeAccount(accountId, now)
       repo.endAllSessions(accountId, now)
       repo.revokeAllDevices(accountId, now)
+      ctx.sessionCache.forget()
     },
   }
 }

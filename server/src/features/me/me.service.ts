@@ -84,6 +84,7 @@ export function createMeService(ctx: AppContext) {
       const account = repo.findAccount(accountId)
       if (account?.consented !== 1)
         repo.giveConsent({ id: newId(), accountId, kind: 'health-information', noticeVersion, givenAt: ctx.clock.now() })
+      ctx.sessionCache.forget()
       return forAccount(accountId, deviceRemembered)
     },
 

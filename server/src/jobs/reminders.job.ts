@@ -1,0 +1,125 @@
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm'
+import { evaluateReminders, ruleSetForRegion } from '../../../shared/policy'
+import type { Db } from '../db/client'
+import { residents } from '../db/schema'
+import { jobRuns, residentReminders } from '../db/schema/jobs'
+import { withIds } from '../features/reminders/reminders.service'
+import { createSnapshotLoader } from '../features/reminders/reminders.snapshot'
+
+export const REMINDERS_JOB = 'reminders'
+
+export interface RemindersJobOptions {
+  /** the evaluation date, YYYY-MM-DD */
+  on: string
+  /** residents read and evaluated together: one query per table per batch */
+  batchSize?: number
+  /**
+   * residents written in one transaction: small, so that the write lock the API's own writes
+   * wait for is never held for more than a few milliseconds
+   */
+  writeChunk?: number
+  /** recompute a day that already finished */
+  force?: boolean
+  /** called between batches; the server's scheduler yields to the event loop here */
+  afterBatch?: (progress: RemindersJobProgress) => void | Promise<void>
+}
+
+export interface RemindersJobProgress {
+  residents: number
+  reminders: number
+  cursor: string
+}
+
+export interface RemindersJobResult extends RemindersJobProgress {
+  on: string
+  /** the run had already finished for this date and was not forced */
+  skipped: boolean
+  /** it carried on from a run that was stopped part-way */
+  resumed: boolean
+}
+
+/**
+ * The daily reminder job (issue 4): every resident's reminders on `on`, recomputed into
+ * `resident_reminders` in batches of residents taken in id order. Each written chunk replaces
+ * the rows of exactly its id range and moves the run's cursor in the same transaction, so a run
+ * killed at any point resumes at the next resident, and running it twice gives the same rows.
+ * Residents who are not active (moved away, deceased) lose their rows.
+ */
+export async function runRemindersJob(db: Db, options: RemindersJobOptions): Promise<RemindersJobResult> {
+  const { on, batchSize = 2000, writeChunk = 250, force = false } = options
+  const loader = createSnapshotLoader(db)
+  const nextIds = db.select({ id: residents.id }).from(residents)
+    .where(gt(residents.id, sql.placeholder('after'))).orderBy(asc(residents.id)).limit(sql.placeholder('limit')).prepare()
+  const clearRange = db.delete(residentReminders)
+    .where(and(gt(residentReminders.residentId, sql.placeholder('after')), lte(residentReminders.residentId, sql.placeholder('last')))).prepare()
+  // the job's one hot write, 2 million rows a night: on the driver directly, since drizzle's
+  // placeholder filling cost as much as SQLite's insert itself
+  const insert = db.$client.prepare(`insert into resident_reminders
+    (resident_id, id, kind, rule_id, status, priority, due_from, due_by, free, action, reason, subject_id, sensitive, computed_on)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const findRun = db.select().from(jobRuns).where(and(eq(jobRuns.job, REMINDERS_JOB), eq(jobRuns.on, on))).prepare()
+  const moveCursor = db.update(jobRuns)
+    .set({
+      cursor: sql`${sql.placeholder('cursor')}`,
+      residents: sql`${jobRuns.residents} + ${sql.placeholder('residents')}`,
+      reminders: sql`${jobRuns.reminders} + ${sql.placeholder('reminders')}`,
+    })
+    .where(and(eq(jobRuns.job, REMINDERS_JOB), eq(jobRuns.on, on))).prepare()
+
+  const existing = findRun.get()
+  if (existing?.finishedAt != null && !force)
+    return { on, skipped: true, resumed: false, cursor: existing.cursor, residents: existing.residents, reminders: existing.reminders }
+  const resumed = existing !== undefined && existing.finishedAt === null && existing.cursor !== ''
+  if (existing === undefined || existing.finishedAt !== null) {
+    db.insert(jobRuns).values({ job: REMINDERS_JOB, on, startedAt: Date.now() })
+      .onConflictDoUpdate({ target: [jobRuns.job, jobRuns.on], set: { cursor: '', residents: 0, reminders: 0, startedAt: Date.now(), finishedAt: null } })
+      .run()
+  }
+
+  let cursor = resumed ? existing.cursor : ''
+  for (;;) {
+    const ids = nextIds.all({ after: cursor, limit: batchSize }).map(row => row.id)
+    if (ids.length === 0)
+      break
+    const snapshots = loader.loadSnapshotRange(ids[0]!, ids.at(-1)!, on)
+    for (let start = 0; start < ids.length; start += writeChunk) {
+      const chunk = ids.slice(start, start + writeChunk)
+      const last = chunk.at(-1)!
+      // evaluated before the transaction: the write lock is held only for the writes
+      const rows = chunk.flatMap((residentId) => {
+        const snapshot = snapshots.get(residentId)
+        const ruleSet = snapshot && ruleSetForRegion(snapshot.residenceRegion)
+        if (!snapshot || !ruleSet)
+          return []
+        return withIds(evaluateReminders(snapshot, on, ruleSet)).map(r => [
+          residentId,
+          r.id,
+          r.kind,
+          r.ruleId,
+          r.status,
+          r.priority,
+          r.dueFrom,
+          r.dueBy,
+          r.free ? 1 : 0,
+          r.action,
+          JSON.stringify(r.reason),
+          r.subjectId,
+          r.sensitive ? 1 : 0,
+          on,
+        ])
+      })
+      db.transaction(() => {
+        clearRange.run({ after: cursor, last })
+        for (const row of rows)
+          insert.run(row)
+        moveCursor.run({ cursor: last, residents: chunk.length, reminders: rows.length })
+      })
+      cursor = last
+    }
+    const run = findRun.get()!
+    await options.afterBatch?.({ residents: run.residents, reminders: run.reminders, cursor })
+  }
+  db.update(jobRuns).set({ finishedAt: Date.now() }).where(and(eq(jobRuns.job, REMINDERS_JOB), eq(jobRuns.on, on))).run()
+  const run = findRun.get()!
+  return { on, skipped: false, resumed, cursor: run.cursor, residents: run.residents, reminders: run.reminders }
+}

@@ -1,0 +1,54 @@
+import { Worker } from 'node:worker_threads'
+import type { Config } from '../config'
+
+/** The daily job runs at 02:00 Asia/Shanghai (issue 4), when almost nobody is using the app. */
+export const REMINDERS_JOB_HOUR = 2
+const SHANGHAI_OFFSET_MS = 8 * 3600_000
+const DAY_MS = 24 * 3600_000
+// The server runs its TypeScript through tsx; the worker registers tsx's loader itself before it
+// imports the job, so it starts the same way under `npm start`, the job CLI and the tests.
+const tsxApi = import.meta.resolve('tsx/esm/api')
+const workerModule = new URL('./reminders.worker.ts', import.meta.url).href
+const workerBootstrap = `import(${JSON.stringify(tsxApi)}).then(tsx => { tsx.register(); return import(${JSON.stringify(workerModule)}) })`
+
+/** Milliseconds from `nowMs` until the next `hour`:00 in Asia/Shanghai (UTC+8 all year since 1991). */
+export function msUntilNextRun(nowMs: number, hour = REMINDERS_JOB_HOUR): number {
+  const shanghaiMs = nowMs + SHANGHAI_OFFSET_MS
+  const todayRun = Math.floor(shanghaiMs / DAY_MS) * DAY_MS + hour * 3600_000
+  return (todayRun > shanghaiMs ? todayRun : todayRun + DAY_MS) - shanghaiMs
+}
+
+export interface JobLog {
+  info: (message: string) => void
+  error: (message: string) => void
+}
+
+/** Runs the reminder job once in a worker thread with its own connection, so API requests never wait on its reads or its engine. */
+export function runRemindersJobInWorker(config: Config): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerBootstrap, { eval: true, workerData: { dbFile: config.dbFile, today: config.today } })
+    let result: unknown = null
+    worker.once('message', (message) => {
+      result = message
+    })
+    worker.once('error', reject)
+    worker.once('exit', code => (code === 0 ? resolve(result) : reject(new Error(`the reminder job's worker exited with ${code}`))))
+  })
+}
+
+/** Schedules the reminder job every day at 02:00 Shanghai; returns a function that stops it. */
+export function scheduleRemindersJob(config: Config, log: JobLog): () => void {
+  let timer: NodeJS.Timeout
+  const arm = () => {
+    timer = setTimeout(() => {
+      runRemindersJobInWorker(config)
+        .then(result => log.info(`reminder job: ${JSON.stringify(result)}`))
+        .catch((error: unknown) => log.error(`reminder job failed; it resumes at its next run: ${String(error)}`))
+        .finally(arm)
+    }, msUntilNextRun(Date.now()))
+    // a pending nightly run must not keep a stopping server alive
+    timer.unref()
+  }
+  arm()
+  return () => clearTimeout(timer)
+}
