@@ -97,7 +97,7 @@ export function addMonths(date: string, months: number): string {
   return format(year, month, Math.min(dayPart(date), daysInMonth(year, month)))
 }
 
-export const isoDatePattern = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/
+export { isoDatePattern } from './iso-date'
 
 /**
  * The day someone born on `birthDate` reaches `age` 周岁: that year's birthday, with a 29 February

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDatePattern } from '../dates'
+import { isoDatePattern } from '../iso-date'
 
 export const IsoDateSchema = z.string().regex(isoDatePattern, 'expected a date YYYY-MM-DD')
 export const ResidentIdSchema = z.string().regex(/^[a-z2-7]{16}$/, 'expected a resident id')

@@ -15,7 +15,7 @@ export const ReminderItemSchema = ReminderSchema.extend({
 })
 export type ReminderItem = z.infer<typeof ReminderItemSchema>
 
-/** GET /api/residents/:id/reminders — most urgent first: overdue, due, upcoming, done; high priority first within each. */
+/** GET /api/residents/:id/reminders — most urgent first: high priority first (a positive screen, a critical result), then overdue, due, upcoming, done. */
 export const ReminderListSchema = z.object({
   /** the evaluation date (Asia/Shanghai, or KANGBAN_TODAY in demo mode) */
   on: IsoDateSchema,

@@ -225,6 +225,7 @@ export const en: typeof zhCN = {
     deviceRemembered: 'This device is remembered; sign in with your PIN next time',
     deviceForgotten: 'This device is forgotten',
     accessLog: 'Who viewed my record',
+    calendar: 'Add reminders to your phone\'s calendar',
     withdraw: 'Withdraw consent and close account',
     withdrawConfirm: 'Withdrawing closes your account. You can sign in and agree again later. Withdraw now?',
     withdrawYes: 'Withdraw and close',

@@ -223,6 +223,7 @@ export const zhCN = {
     deviceRemembered: '此设备已记住，下次可用密码登录',
     deviceForgotten: '已忘记此设备',
     accessLog: '谁看过我的档案',
+    calendar: '把提醒加到手机日历',
     withdraw: '撤回同意并注销账户',
     withdrawConfirm: '撤回同意后，您的账户将被注销，需要时可重新登录并同意。确定撤回吗？',
     withdrawYes: '确定撤回并注销',
