@@ -34,12 +34,21 @@ export interface BuildAppOptions {
   sqlite: Sqlite
   clock?: Clock
   sms?: SmsSender
-  logger?: boolean
+  /** log requests at info level; `stream` sends the lines elsewhere than stdout (tests read them) */
+  logger?: boolean | { stream: { write: (line: string) => void } }
   /** serve the built PWA from dist/web when it exists */
   serveWeb?: boolean
 }
 
 const BODY_LIMIT = 64 * 1024
+
+/**
+ * A request's URL as the log may keep it. A calendar feed's address is its secret (the database
+ * keeps only its hash), and anyone who can read the log must not be able to read the feed.
+ */
+export function redactedUrl(url: string): string {
+  return url.replace(/^\/api\/calendar\/[^/?#]+/, '/api/calendar/[redacted].ics')
+}
 
 export async function buildApp(options: BuildAppOptions) {
   const { config, db, sqlite } = options
@@ -48,7 +57,13 @@ export async function buildApp(options: BuildAppOptions) {
   const ctx: AppContext = { config, clock, db, sqlite, sms, sessionCache: createSessionCache() }
 
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    logger: options.logger
+      ? {
+          level: 'info',
+          ...(typeof options.logger === 'object' ? { stream: options.logger.stream } : {}),
+          serializers: { req: request => ({ method: request.method, url: redactedUrl(request.url ?? ''), remoteAddress: request.socket?.remoteAddress }) },
+        }
+      : false,
     bodyLimit: BODY_LIMIT,
     trustProxy: config.mode === 'production',
   }).withTypeProvider<ZodTypeProvider>()

@@ -8,7 +8,7 @@ export interface Clock {
 
 // China has kept UTC+8 all year since 1991: a fixed offset is exact, and several times cheaper
 // per request than Intl's time-zone formatting (shared/dates.ts shanghaiDateOf gives the same day).
-const SHANGHAI_OFFSET_MS = 8 * 3600_000
+export const SHANGHAI_OFFSET_MS = 8 * 3600_000
 
 /** The Asia/Shanghai calendar date at epoch milliseconds `ms`. */
 export function shanghaiDayAt(ms: number): string {

@@ -37,19 +37,24 @@ function emittedRuleIds(snapshots: readonly Snapshot[], ruleSet = zhejiang2022):
 const describedRuleIds = (ruleSetId: string) => Object.keys(ruleSets.find(r => r.id === ruleSetId)!.ruleSources).map(rule => `${ruleSetId}/${rule}`)
 
 describe('describeRule', () => {
-  it('describes the flu rule by its policy, the section policy-rules.md cites, and a summary', () => {
+  it('describes the flu rule by its policy, its seed, the section the policy numbers, and a summary', () => {
     expect(describeRule('zhejiang-2022/flu')).toEqual({
       ruleSetId: 'zhejiang-2022',
       policy: { 'zh-CN': '浙江省城乡居民“三免费三惠享”健康行动实施方案', 'en': expect.any(String) },
-      section: 'seed 000 §二(二)',
+      seed: '000',
+      section: '§二(二)',
       summary: { 'zh-CN': '70周岁以上本省户籍老年人每年免费接种一剂流感疫苗', 'en': expect.any(String) },
     })
   })
 
   it('cites a shared rule by the rule set that applies it', () => {
-    expect(describeRule('zhejiang-2022/chronic-followup')).toMatchObject({ section: 'seed 002 §五(七)', policy: { 'zh-CN': '诸暨市2024年国家基本公共卫生服务项目实施方案（征求意见稿）' } })
+    expect(describeRule('zhejiang-2022/chronic-followup')).toMatchObject({ seed: '002', section: '§五(七)', policy: { 'zh-CN': '诸暨市2024年国家基本公共卫生服务项目实施方案（征求意见稿）' } })
     expect(describeRule('changji-2021/chronic-followup')).toMatchObject({ ruleSetId: 'changji-2021', policy: { 'zh-CN': '昌吉市全民健康体检工作实施方案' } })
     expect(describeRule('changji-2021/chronic-followup')!.summary).toEqual(describeRule('zhejiang-2022/chronic-followup')!.summary)
+  })
+
+  it('has no section where the document numbers none', () => {
+    expect(describeRule('zhejiang-2022/critical-result')).toMatchObject({ seed: '001', section: null })
   })
 
   it('returns null for a rule set or rule this build does not ship', () => {
@@ -66,9 +71,12 @@ describe('describeRule', () => {
     const problems: string[] = []
     for (const ruleSet of ruleSets) {
       for (const ruleId of describedRuleIds(ruleSet.id)) {
-        const { section, policy, summary } = describeRule(ruleId)!
-        // a section cites one of the rule set's own seeds, as policy-rules.md does
-        if (!ruleSet.sources.some(source => section.startsWith(`${source} `) || section === source))
+        const { seed, section, policy, summary } = describeRule(ruleId)!
+        // each source cites one of the rule set's own seeds, as policy-rules.md does
+        if (!ruleSet.sources.includes(`seed ${seed}`))
+          problems.push(`${ruleId}: seed "${seed}"`)
+        // a section is only the article as the document numbers it: residents never see our seed ids
+        if (section !== null && (/seed/i.test(section) || !section.startsWith('§')))
           problems.push(`${ruleId}: section "${section}"`)
         for (const locale of Object.values(Locale)) {
           if (!policy[locale] || !summary[locale])

@@ -8,9 +8,9 @@ export interface RuleDescription extends RuleSource {
 }
 
 /**
- * The source rule of a reminder's `ruleId` (`zhejiang-2022/flu`): the policy document's name, the
- * section policy-rules.md cites, and one sentence of what the rule says, in every locale. Null
- * for an id of a rule set or rule this build does not ship (an old reminder kept after an upgrade).
+ * The source rule of a reminder's `ruleId` (`zhejiang-2022/flu`): the policy document's name, its
+ * seed id (for developers, never shown), the article as the document numbers it (null where it
+ * numbers none), and one sentence of what the rule says, in every locale. Null for an id of a rule set or rule this build does not ship (an old reminder kept after an upgrade).
  */
 export function describeRule(ruleId: string): RuleDescription | null {
   const slash = ruleId.indexOf('/')
@@ -19,6 +19,6 @@ export function describeRule(ruleId: string): RuleDescription | null {
   // own keys only: `zhejiang-2022/constructor` names no rule
   if (ruleSet === undefined || !Object.hasOwn(ruleSet.ruleSources, rule))
     return null
-  const { policy, section, summary } = ruleSet.ruleSources[rule]!
-  return { ruleSetId: ruleSet.id, policy, section, summary }
+  const { policy, seed, section, summary } = ruleSet.ruleSources[rule]!
+  return { ruleSetId: ruleSet.id, policy, seed, section, summary }
 }

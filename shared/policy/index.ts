@@ -5,6 +5,7 @@
 export { describeRule } from './describe-rule'
 export type { RuleDescription } from './describe-rule'
 export { evaluateReminders } from './evaluate'
+export { fluSeasonStart } from './flu-season'
 export { Locale, reasonMessages, renderReason } from './messages'
 export * from './reminder'
 export type { Rule, RuleContext, RuleSet, RuleSource } from './rule-set'

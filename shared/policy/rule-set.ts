@@ -17,8 +17,10 @@ export type Rule = (ctx: RuleContext) => readonly Reminder[]
 export interface RuleSource {
   /** the policy document's name, as the seed titles it */
   policy: Record<Locale, string>
-  /** where in it, as policy-rules.md cites it: `seed 000 §二(二)` */
-  section: string
+  /** the seed document it comes from, our internal id for it (`000` of policy-rules.md's `seed 000`): for developers and tests, never shown */
+  seed: string
+  /** the article as the document numbers it (`§二(二)`); null where the document has no section numbers */
+  section: string | null
   /** what the rule says, in one plain sentence */
   summary: Record<Locale, string>
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { isoDatePattern } from '../iso-date'
+import { isIsoDate, isoDatePattern } from '../iso-date'
 
-export const IsoDateSchema = z.string().regex(isoDatePattern, 'expected a date YYYY-MM-DD')
+export const IsoDateSchema = z.string().regex(isoDatePattern, 'expected a date YYYY-MM-DD').refine(isIsoDate, 'expected a day that exists')
 export const ResidentIdSchema = z.string().regex(/^[a-z2-7]{16}$/, 'expected a resident id')
 export const PhoneSchema = z.string().regex(/^1[3-9]\d{9}$/, 'expected an 11-digit mainland mobile number')
 

@@ -20,9 +20,10 @@ export function openDb(file: string) {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  // A county file is gigabytes and each request touches a few pages of it at random: a 64 MiB
-  // page cache and memory-mapped reads (no read() call and copy per page) keep the hot path off
-  // the system-call path; sorts of a few rows stay in memory.
+  // A county file is gigabytes and each request touches a few pages of it at random: a 256 MiB
+  // page cache (per connection, filled only as pages are read; the server has one, and the
+  // nightly job's worker one more) and memory-mapped reads of the first 2 GiB (no read() call
+  // and copy per page) keep the hot path off the system-call path.
   sqlite.pragma('cache_size = -262144')
   sqlite.pragma('mmap_size = 2147418112')
   sqlite.pragma('temp_store = MEMORY')

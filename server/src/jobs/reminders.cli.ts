@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { isIsoDate } from '../../../shared/iso-date'
 import { shanghaiDayAt } from '../clock'
 import { loadConfig } from '../config'
 import { openDb } from '../db/client'
@@ -12,11 +13,16 @@ import { runRemindersJob } from './reminders.job'
 const { values } = parseArgs({ options: { on: { type: 'string' }, force: { type: 'boolean', default: false } } })
 const config = loadConfig()
 const on = values.on ?? config.today ?? shanghaiDayAt(Date.now())
+if (!isIsoDate(on)) {
+  console.error(`--on must be a day that exists, as YYYY-MM-DD; got "${on}"`)
+  process.exit(2)
+}
 const { db, sqlite } = openDb(config.dbFile)
 const started = performance.now()
 const result = await runRemindersJob(db, {
   on,
   force: values.force,
+  onResidentError: (residentId, error) => console.error(`  resident ${residentId}: ${String(error)}; skipped`),
   afterBatch: ({ residents }) => {
     if (residents % 100_000 < 2000)
       console.log(`  ${residents.toLocaleString('en')} residents`)

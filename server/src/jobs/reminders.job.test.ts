@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { loadConfig } from '../config'
 import type { Db, Sqlite } from '../db/client'
 import { openDb } from '../db/client'
@@ -9,9 +9,22 @@ import { remindersOf } from '../features/reminders/reminders.service'
 import { createSnapshotLoader } from '../features/reminders/reminders.snapshot'
 import { seedDemoCounty } from '../seed/seed'
 import { runRemindersJob } from './reminders.job'
-import { msUntilNextRun, runRemindersJobInWorker } from './reminders.schedule'
+import { msUntilNextRun, runRemindersJobInWorker, scheduleRemindersJob } from './reminders.schedule'
 
 const on = '2026-11-22'
+// a birth date no real record has: the engine, wrapped, fails on it as it would on a broken record
+const brokenBirthDate = '1900-01-01'
+vi.mock('../../../shared/policy', async (importOriginal) => {
+  const policy = await importOriginal<typeof import('../../../shared/policy')>()
+  return {
+    ...policy,
+    evaluateReminders: (...args: Parameters<typeof policy.evaluateReminders>) => {
+      if (args[0].birthDate === brokenBirthDate)
+        throw new RangeError('a broken record')
+      return policy.evaluateReminders(...args)
+    },
+  }
+})
 
 interface Row { resident_id: string, id: string, status: string, due_from: string, due_by: string | null, reason: string, computed_on: string }
 
@@ -70,6 +83,18 @@ describe('the daily reminder job', () => {
     expect(tableRows(sqlite)).toEqual(first)
   })
 
+  it('goes on past a resident whose record the engine cannot evaluate, and names her', async () => {
+    await runRemindersJob(db, { on })
+    const expected = expectedRows(db, sqlite)
+    const { id } = sqlite.prepare('select resident_id as id from resident_reminders limit 1').get() as { id: string }
+    sqlite.prepare('update residents set birth_date = ? where id = ?').run(brokenBirthDate, id)
+    const told: string[] = []
+    const result = await runRemindersJob(db, { on, force: true, onResidentError: residentId => told.push(residentId) })
+    expect(result.failed).toEqual([id])
+    expect(told).toEqual([id])
+    expect(tableRows(sqlite)).toEqual(expected.filter(row => row.resident_id !== id))
+  })
+
   it('resumes a run killed part-way at the next resident, with nothing half-written', async () => {
     let batches = 0
     const killed = runRemindersJob(db, {
@@ -119,6 +144,38 @@ describe('the job in a worker thread', () => {
       check.close()
       expect(n).toBeGreaterThan(50)
       expect(result).toMatchObject({ on, skipped: false, reminders: n })
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('the schedule at server start', () => {
+  it('catches up today\'s run at once, in the worker', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kangban-schedule-'))
+    const file = join(dir, 'county.db')
+    try {
+      const { sqlite } = openDb(file)
+      seedDemoCounty(sqlite, { residents: 30, seed: 5, today: on })
+      sqlite.close()
+      const config = loadConfig({ KANGBAN_MODE: 'demo', KANGBAN_DB: file, KANGBAN_TODAY: on })
+      const logged = await new Promise<string>((resolve, reject) => {
+        const stop = scheduleRemindersJob(config, {
+          info: (message) => {
+            stop()
+            resolve(message)
+          },
+          error: (message) => {
+            stop()
+            reject(new Error(message))
+          },
+        })
+      })
+      expect(logged).toMatch(/^reminder job: .*"on":"2026-11-22","skipped":false/)
+      const check = openDb(file).sqlite
+      expect(check.prepare('select finished_at is not null as finished from job_runs where "on" = ?').get(on)).toEqual({ finished: 1 })
+      check.close()
     }
     finally {
       rmSync(dir, { recursive: true, force: true })

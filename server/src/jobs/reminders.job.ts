@@ -20,6 +20,8 @@ export interface RemindersJobOptions {
   writeChunk?: number
   /** recompute a day that already finished */
   force?: boolean
+  /** told of each resident whose record the engine could not evaluate; the run goes on without her */
+  onResidentError?: (residentId: string, error: unknown) => void
   /** called between batches; the server's scheduler yields to the event loop here */
   afterBatch?: (progress: RemindersJobProgress) => void | Promise<void>
 }
@@ -32,6 +34,13 @@ export interface RemindersJobProgress {
 
 export interface RemindersJobResult extends RemindersJobProgress {
   on: string
+  /**
+   * how long its write transactions took, in milliseconds (a WAL checkpoint at a commit counts
+   * too): an API write waits at most that long for the lock
+   */
+  writeMs: { p99: number, max: number }
+  /** residents whose record the engine could not evaluate */
+  failed: string[]
   /** the run had already finished for this date and was not forced */
   skipped: boolean
   /** it carried on from a run that was stopped part-way */
@@ -46,7 +55,7 @@ export interface RemindersJobResult extends RemindersJobProgress {
  * Residents who are not active (moved away, deceased) lose their rows.
  */
 export async function runRemindersJob(db: Db, options: RemindersJobOptions): Promise<RemindersJobResult> {
-  const { on, batchSize = 2000, writeChunk = 250, force = false } = options
+  const { on, batchSize = 2000, writeChunk = 100, force = false } = options
   const loader = createSnapshotLoader(db)
   const nextIds = db.select({ id: residents.id }).from(residents)
     .where(gt(residents.id, sql.placeholder('after'))).orderBy(asc(residents.id)).limit(sql.placeholder('limit')).prepare()
@@ -68,7 +77,7 @@ export async function runRemindersJob(db: Db, options: RemindersJobOptions): Pro
 
   const existing = findRun.get()
   if (existing?.finishedAt != null && !force)
-    return { on, skipped: true, resumed: false, cursor: existing.cursor, residents: existing.residents, reminders: existing.reminders }
+    return { on, skipped: true, resumed: false, cursor: existing.cursor, residents: existing.residents, reminders: existing.reminders, writeMs: { p99: 0, max: 0 }, failed: [] }
   const resumed = existing !== undefined && existing.finishedAt === null && existing.cursor !== ''
   if (existing === undefined || existing.finishedAt !== null) {
     db.insert(jobRuns).values({ job: REMINDERS_JOB, on, startedAt: Date.now() })
@@ -77,6 +86,8 @@ export async function runRemindersJob(db: Db, options: RemindersJobOptions): Pro
   }
 
   let cursor = resumed ? existing.cursor : ''
+  const writeDurations: number[] = []
+  const failed: string[] = []
   for (;;) {
     const ids = nextIds.all({ after: cursor, limit: batchSize }).map(row => row.id)
     if (ids.length === 0)
@@ -86,34 +97,34 @@ export async function runRemindersJob(db: Db, options: RemindersJobOptions): Pro
       const chunk = ids.slice(start, start + writeChunk)
       const last = chunk.at(-1)!
       // evaluated before the transaction: the write lock is held only for the writes
-      const rows = chunk.flatMap((residentId) => {
+      const rows: unknown[][] = []
+      for (const residentId of chunk) {
         const snapshot = snapshots.get(residentId)
         const ruleSet = snapshot && ruleSetForRegion(snapshot.residenceRegion)
         if (!snapshot || !ruleSet)
-          return []
-        return withIds(evaluateReminders(snapshot, on, ruleSet)).map(r => [
-          residentId,
-          r.id,
-          r.kind,
-          r.ruleId,
-          r.status,
-          r.priority,
-          r.dueFrom,
-          r.dueBy,
-          r.free ? 1 : 0,
-          r.action,
-          JSON.stringify(r.reason),
-          r.subjectId,
-          r.sensitive ? 1 : 0,
-          on,
-        ])
-      })
+          continue
+        let reminders
+        try {
+          reminders = withIds(evaluateReminders(snapshot, on, ruleSet))
+        }
+        catch (error) {
+          // one resident's bad record (a malformed date) must not stop the county's run: she
+          // gets no rows tonight, and the run says who she is
+          failed.push(residentId)
+          options.onResidentError?.(residentId, error)
+          continue
+        }
+        for (const r of reminders)
+          rows.push([residentId, r.id, r.kind, r.ruleId, r.status, r.priority, r.dueFrom, r.dueBy, r.free ? 1 : 0, r.action, JSON.stringify(r.reason), r.subjectId, r.sensitive ? 1 : 0, on])
+      }
+      const writeStarted = performance.now()
       db.transaction(() => {
         clearRange.run({ after: cursor, last })
         for (const row of rows)
           insert.run(row)
         moveCursor.run({ cursor: last, residents: chunk.length, reminders: rows.length })
       })
+      writeDurations.push(performance.now() - writeStarted)
       cursor = last
     }
     const run = findRun.get()!
@@ -121,5 +132,7 @@ export async function runRemindersJob(db: Db, options: RemindersJobOptions): Pro
   }
   db.update(jobRuns).set({ finishedAt: Date.now() }).where(and(eq(jobRuns.job, REMINDERS_JOB), eq(jobRuns.on, on))).run()
   const run = findRun.get()!
-  return { on, skipped: false, resumed, cursor: run.cursor, residents: run.residents, reminders: run.reminders }
+  writeDurations.sort((a, b) => a - b)
+  const writeMs = { p99: writeDurations[Math.floor(writeDurations.length * 0.99)] ?? 0, max: writeDurations.at(-1) ?? 0 }
+  return { on, skipped: false, resumed, cursor: run.cursor, residents: run.residents, reminders: run.reminders, writeMs, failed }
 }

@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads'
+import { SHANGHAI_OFFSET_MS } from '../clock'
 import type { Config } from '../config'
 
 /** The daily job runs at 02:00 Asia/Shanghai (issue 4), when almost nobody is using the app. */
 export const REMINDERS_JOB_HOUR = 2
-const SHANGHAI_OFFSET_MS = 8 * 3600_000
 const DAY_MS = 24 * 3600_000
 // The server runs its TypeScript through tsx; the worker registers tsx's loader itself before it
 // imports the job, so it starts the same way under `npm start`, the job CLI and the tests.
@@ -11,7 +11,7 @@ const tsxApi = import.meta.resolve('tsx/esm/api')
 const workerModule = new URL('./reminders.worker.ts', import.meta.url).href
 const workerBootstrap = `import(${JSON.stringify(tsxApi)}).then(tsx => { tsx.register(); return import(${JSON.stringify(workerModule)}) })`
 
-/** Milliseconds from `nowMs` until the next `hour`:00 in Asia/Shanghai (UTC+8 all year since 1991). */
+/** Milliseconds from `nowMs` until the next `hour`:00 in Asia/Shanghai. */
 export function msUntilNextRun(nowMs: number, hour = REMINDERS_JOB_HOUR): number {
   const shanghaiMs = nowMs + SHANGHAI_OFFSET_MS
   const todayRun = Math.floor(shanghaiMs / DAY_MS) * DAY_MS + hour * 3600_000
@@ -36,19 +36,30 @@ export function runRemindersJobInWorker(config: Config): Promise<unknown> {
   })
 }
 
-/** Schedules the reminder job every day at 02:00 Shanghai; returns a function that stops it. */
+/**
+ * Runs the reminder job now and then every day at 02:00 Shanghai; returns a function that stops
+ * the schedule. The run at start catches up a day whose 02:00 run was missed (the server was
+ * down) or stopped part-way (it restarted): the job resumes it, and skips a day that finished.
+ */
 export function scheduleRemindersJob(config: Config, log: JobLog): () => void {
-  let timer: NodeJS.Timeout
+  let timer: NodeJS.Timeout | undefined
+  let stopped = false
+  const run = () => {
+    runRemindersJobInWorker(config)
+      .then(result => log.info(`reminder job: ${JSON.stringify(result)}`))
+      .catch((error: unknown) => log.error(`reminder job failed; it resumes at its next run: ${String(error)}`))
+      .finally(arm)
+  }
   const arm = () => {
-    timer = setTimeout(() => {
-      runRemindersJobInWorker(config)
-        .then(result => log.info(`reminder job: ${JSON.stringify(result)}`))
-        .catch((error: unknown) => log.error(`reminder job failed; it resumes at its next run: ${String(error)}`))
-        .finally(arm)
-    }, msUntilNextRun(Date.now()))
+    if (stopped)
+      return
+    timer = setTimeout(run, msUntilNextRun(Date.now()))
     // a pending nightly run must not keep a stopping server alive
     timer.unref()
   }
-  arm()
-  return () => clearTimeout(timer)
+  run()
+  return () => {
+    stopped = true
+    clearTimeout(timer)
+  }
 }

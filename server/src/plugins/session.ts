@@ -56,7 +56,9 @@ const SESSION_CACHE_MAX = 20_000
  * come in bursts from one phone, so they can share one read. Anything that ends a session or
  * changes an account or its consent calls `forget()` in the same request, so a logout or a
  * withdrawn consent still counts at once; other changes to what the row carries (a name, a
- * household) show within SESSION_CACHE_MS.
+ * household) show within SESSION_CACHE_MS. The cache is this process's: it holds because one
+ * process serves the database (SQLite embedded); a deployment of several would have to share
+ * the forgetting, or a logout would reach the others only after SESSION_CACHE_MS.
  */
 export function createSessionCache() {
   const entries = new Map<string, { row: SessionRow, readAt: number }>()

@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify'
 import { shanghaiDateOf } from '../../../shared/dates'
+import type { BuildAppOptions } from '../app'
 import { buildApp } from '../app'
 import { loadConfig } from '../config'
 import { openDb } from '../db/client'
@@ -12,14 +13,14 @@ export const ORIGIN = 'http://localhost:80'
  * The real app on a fresh in-memory database with the real migrations, a clock that tests
  * move by hand, and the test world loaded. Evaluation date 2026-11-22 (Asia/Shanghai).
  */
-export async function testApp(options: { world?: boolean, env?: Record<string, string> } = {}) {
+export async function testApp(options: { world?: boolean, env?: Record<string, string>, logger?: BuildAppOptions['logger'] } = {}) {
   const { db, sqlite } = openDb(':memory:')
   if (options.world !== false)
     buildWorld(db)
   let now = Date.parse('2026-11-22T02:00:00Z')
   const clock = { now: () => now, today: () => shanghaiDateOf(new Date(now)) }
   const config = loadConfig({ KANGBAN_MODE: 'demo', ...options.env })
-  const app = await buildApp({ config, db, sqlite, clock })
+  const app = await buildApp({ config, db, sqlite, clock, logger: options.logger })
 
   function lastCode(phone: string): string {
     const row = sqlite.prepare('select code from dev_outbox where phone = ? and kind = \'sign-in-code\' order by id desc limit 1').get(phone) as { code: string } | undefined

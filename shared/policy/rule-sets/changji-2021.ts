@@ -140,7 +140,8 @@ const seed003 = {
 
 const changjiExamSource: RuleSource = {
   policy: seed003,
-  section: 'seed 003 §一, §四(一)',
+  seed: '003',
+  section: '§一, §四(一)',
   summary: {
     'zh-CN': '昌吉市户籍居民和符合条件的疆内流入人口每年免费健康体检一次，按人群在6月30日、9月30日或10月10日前完成',
     'en': 'Residents with Changji household registration and eligible in-migrants from Xinjiang get a free health exam every year, by 30 June, 30 September or 10 October depending on their group.',
@@ -175,12 +176,12 @@ export const changji2021: RuleSet = {
   ruleSources: {
     'health-exam': changjiExamSource,
     // §二(四), §五(三): 已纳入基本公共卫生管理的慢性病人 … 纳入慢性病管理体系; the visits are the national standard's
-    'chronic-followup': { policy: seed003, section: 'seed 003 §二(四)', summary: chronicFollowupSummary },
-    'care-visit': { policy: seed003, section: 'seed 003 §二(四)', summary: severeMentalDisorderFollowupSummary },
+    'chronic-followup': { policy: seed003, seed: '003', section: '§二(四)', summary: chronicFollowupSummary },
+    'care-visit': { policy: seed003, seed: '003', section: '§二(四)', summary: severeMentalDisorderFollowupSummary },
     // §五(三): 对体检结果异常居民,要及时进行随访,重要异常结果要及时告知
-    'critical-result': { policy: seed003, section: 'seed 003 §五(三)', summary: criticalResultSummary },
-    'abnormal-result-review': { policy: seed003, section: 'seed 003 §五(三)', summary: abnormalResultSummary },
+    'critical-result': { policy: seed003, seed: '003', section: '§五(三)', summary: criticalResultSummary },
+    'abnormal-result-review': { policy: seed003, seed: '003', section: '§五(三)', summary: abnormalResultSummary },
     // a booking is for the programme's free exam (§三: 每人每年100元)
-    'booked-exam': { policy: seed003, section: 'seed 003 §三', summary: bookedExamSummary },
+    'booked-exam': { policy: seed003, seed: '003', section: '§三', summary: bookedExamSummary },
   },
 }

@@ -91,7 +91,8 @@ function seasonShot(shots: readonly FluShot[], seasonStart: string): FluShot | u
 
 const healthExamSource: RuleSource = {
   policy: seed000,
-  section: 'seed 000 §二(一)',
+  seed: '000',
+  section: '§二(一)',
   summary: {
     'zh-CN': '参加城乡居民医保的居民可免费健康体检：65周岁以上老年人、中小学生和纳入管理的高血压、2型糖尿病患者每年一次，其他人每两年一次',
     'en': 'Residents with resident medical insurance get a free health exam: every year from age 65, for school pupils and for managed hypertension or type 2 diabetes patients, every two years for everyone else.',
@@ -143,7 +144,8 @@ const fluShotRule: Rule = (ctx) => {
 
 const fluShotSource: RuleSource = {
   policy: seed000,
-  section: 'seed 000 §二(二)',
+  seed: '000',
+  section: '§二(二)',
   summary: {
     'zh-CN': '70周岁以上本省户籍老年人每年免费接种一剂流感疫苗',
     'en': 'Residents aged 70 or over with Zhejiang household registration get one free flu shot every year.',
@@ -204,7 +206,8 @@ const colorectalRule: Rule = (ctx) => {
 
 const colorectalScreeningSource: RuleSource = {
   policy: seed000,
-  section: 'seed 000 §二(三)1',
+  seed: '000',
+  section: '§二(三)1',
   summary: {
     'zh-CN': '50-74周岁本省户籍居民每5年免费做一次结直肠癌筛查（风险问卷和粪便潜血检测）',
     'en': 'Residents aged 50 to 74 with Zhejiang household registration get free colorectal cancer screening (a risk questionnaire and a stool test) every 5 years.',
@@ -213,7 +216,8 @@ const colorectalScreeningSource: RuleSource = {
 
 const colonoscopySource: RuleSource = {
   policy: seed000,
-  section: 'seed 000 §二(三)1',
+  seed: '000',
+  section: '§二(三)1',
   summary: {
     'zh-CN': '结直肠癌筛查阳性的居民应尽快做结肠镜检查，进一步明确诊断',
     'en': 'Residents with a positive colorectal cancer screen should have a colonoscopy soon to make the diagnosis clear.',
@@ -260,7 +264,8 @@ const copdRule: Rule = (ctx) => {
 
 const copdScreeningSource: RuleSource = {
   policy: seed000,
-  section: 'seed 000 §二(三)2',
+  seed: '000',
+  section: '§二(三)2',
   summary: {
     'zh-CN': '65周岁以上参加城乡居民医保的居民每5年做一次慢阻肺筛查，问卷提示高风险的免费做肺功能检查',
     'en': 'Residents aged 65 or over with resident medical insurance are screened for COPD every 5 years, with a free lung function test when the questionnaire shows a high risk.',
@@ -280,12 +285,12 @@ export const zhejiang2022: RuleSet = {
     'colorectal-screening': colorectalScreeningSource,
     'colonoscopy': colonoscopySource,
     'copd-screening': copdScreeningSource,
-    'chronic-followup': { policy: seed002, section: 'seed 002 §五(七)', summary: chronicFollowupSummary },
-    'care-visit': { policy: seed002, section: 'seed 002 §五(八)', summary: severeMentalDisorderFollowupSummary },
+    'chronic-followup': { policy: seed002, seed: '002', section: '§五(七)', summary: chronicFollowupSummary },
+    'care-visit': { policy: seed002, seed: '002', section: '§五(八)', summary: severeMentalDisorderFollowupSummary },
     // seed 001: 探索体检异常提醒、随访提醒等功能应用
-    'critical-result': { policy: seed001, section: 'seed 001', summary: criticalResultSummary },
-    'abnormal-result-review': { policy: seed001, section: 'seed 001', summary: abnormalResultSummary },
+    'critical-result': { policy: seed001, seed: '001', section: null, summary: criticalResultSummary },
+    'abnormal-result-review': { policy: seed001, seed: '001', section: null, summary: abnormalResultSummary },
     // a booking is for the programme's free exam
-    'booked-exam': { policy: seed000, section: 'seed 000 §二(一)', summary: bookedExamSummary },
+    'booked-exam': { policy: seed000, seed: '000', section: '§二(一)', summary: bookedExamSummary },
   },
 }

@@ -41,8 +41,9 @@ function followupRule(programme: FollowupProgramme): Rule {
     const last = lastCounted(ctx.history('followup'), programme.countedModes)
     const { rule, sensitive } = programme
     if (last === undefined) {
-      // policy-rules.md: none ever recorded — due now, with no deadline to miss
-      return [makeReminder(ctx, { kind: 'chronic-followup', rule, free: true, action: 'contact-doctor', sensitive, status: 'due', dueFrom: ctx.on, dueBy: null, reason: { key: programme.keys.first, params: {} } })]
+      // policy-rules.md: none ever recorded — due, with no deadline to miss. It opened with this
+      // year's four visits (1 January), a day that stays put, so the reminder's id does too
+      return [makeReminder(ctx, { kind: 'chronic-followup', rule, free: true, action: 'contact-doctor', sensitive, status: 'due', dueFrom: `${ctx.on.slice(0, 4)}-01-01`, dueBy: null, reason: { key: programme.keys.first, params: {} } })]
     }
     const dueFrom = addMonths(last.date, 2)
     const dueBy = addMonths(last.date, 3)

@@ -32,7 +32,7 @@ CREATE INDEX `contracts_resident_idx` ON `contracts` (`resident_id`,`ends_on`,`s
 DROP INDEX `exams_resident_idx`;--> statement-breakpoint
 CREATE INDEX `exams_resident_idx` ON `exams` (`resident_id`,`date`,`status`,`worst`,`released_on`);--> statement-breakpoint
 DROP INDEX `conditions_resident_idx`;--> statement-breakpoint
-CREATE INDEX `conditions_resident_idx` ON `conditions` (`resident_id`,`code`,`managed`);--> statement-breakpoint
+CREATE INDEX `conditions_resident_idx` ON `conditions` (`resident_id`,`code`,`managed`,`sensitive`,`private`);--> statement-breakpoint
 DROP INDEX `followups_resident_idx`;--> statement-breakpoint
 CREATE INDEX `followups_resident_idx` ON `followups` (`resident_id`,`date`,`mode`);--> statement-breakpoint
 DROP INDEX `immunizations_resident_idx`;--> statement-breakpoint

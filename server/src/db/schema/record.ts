@@ -17,7 +17,7 @@ export const conditions = sqliteTable('conditions', {
   private: integer({ mode: 'boolean' }).notNull().default(false),
   // the resident indexes of the tables the reminder engine reads carry the columns it reads, so
   // the nightly job (issue 4) scans an index range instead of fetching rows scattered over the file
-}, t => [index('conditions_resident_idx').on(t.residentId, t.code, t.managed)])
+}, t => [index('conditions_resident_idx').on(t.residentId, t.code, t.managed, t.sensitive, t.private)])
 
 export const allergies = sqliteTable('allergies', {
   id: text().primaryKey(),

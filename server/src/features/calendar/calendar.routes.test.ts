@@ -143,18 +143,24 @@ describe('who may manage the calendar feed (resident and household parent only)'
 
   it.each([
     ['the resident herself', 'mother', 200],
-    ['her son', 'son', 403],
+    ['her son (view, book, consult)', 'son', 403],
+    ['赵丽 (view only)', 'viewer', 403],
     ['her family doctor', 'doctor', 403],
+    ['a nurse of his team', 'nurse', 403],
+    ['刘芳, not her doctor', 'otherDoctor', 404],
     ['a stranger', 'stranger', 404],
   ] as const)('GET: %s (%s) → %i', async (_, who, status) => {
     expect((await send('GET', feedUrl(), who)).statusCode).toBe(status)
   })
 
   it.each([
-    ['the resident herself', 'mother', 204],
-    ['her son', 'son', 403],
-    ['赵丽', 'viewer', 403],
+    ['her son (view, book, consult)', 'son', 403],
+    ['赵丽 (view only)', 'viewer', 403],
+    ['her family doctor', 'doctor', 403],
+    ['a nurse of his team', 'nurse', 403],
+    ['刘芳, not her doctor', 'otherDoctor', 404],
     ['a stranger', 'stranger', 404],
+    ['the resident herself', 'mother', 204],
   ] as const)('DELETE: %s (%s) → %i', async (_, who, status) => {
     expect((await send('DELETE', feedUrl(), who)).statusCode).toBe(status)
   })
@@ -183,5 +189,20 @@ describe('who may manage the calendar feed (resident and household parent only)'
     const response = await pinned.app.inject({ method: 'POST', url: feedUrl(), headers })
     expect(response.json().url).toMatch(/^https:\/\/kangban\.example\.cn\/api\/calendar\/[\w-]{43}\.ics$/)
     await pinned.app.close()
+  })
+})
+
+describe('the server log', () => {
+  it('never holds a feed\'s secret address', async () => {
+    const lines: string[] = []
+    const logged = await testApp({ logger: { stream: { write: line => lines.push(line) } } })
+    const cookie = await logged.signIn(phones.mother)
+    const created = await logged.app.inject({ method: 'POST', url: feedUrl(), headers: { cookie, origin: ORIGIN } })
+    const { pathname } = new URL(created.json().url as string)
+    const token = pathname.split('/').at(-1)!.replace('.ics', '')
+    expect((await logged.app.inject({ method: 'GET', url: pathname })).statusCode).toBe(200)
+    await logged.app.close()
+    expect(lines.some(line => line.includes('/api/calendar/[redacted].ics'))).toBe(true)
+    expect(lines.filter(line => line.includes(token))).toEqual([])
   })
 })

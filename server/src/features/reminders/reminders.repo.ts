@@ -71,7 +71,7 @@ function prepareHistory(db: Db, within: BatchFilter) {
     ))
     .prepare()
 
-  const conditionRows = db.select({ residentId: conditions.residentId, code: conditions.code, managed: conditions.managed })
+  const conditionRows = db.select({ residentId: conditions.residentId, code: conditions.code, managed: conditions.managed, sensitive: conditions.sensitive, private: conditions.private })
     .from(conditions).where(within(conditions.residentId)).prepare()
 
   const examRows = db.select({ residentId: exams.residentId, id: exams.id, date: exams.date, status: exams.status, worst: exams.worst, releasedOn: exams.releasedOn })

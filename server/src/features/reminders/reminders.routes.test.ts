@@ -24,7 +24,7 @@ const post = (url: string, payload: unknown, who?: Who) => t.app.inject({ method
 const reminders = async (residentId: string, who: Who = 'mother') => {
   const response = await get(`/api/residents/${residentId}/reminders`, who)
   expect(response.statusCode).toBe(200)
-  return response.json() as { on: string, ruleSetId: string | null, items: { id: string, kind: string, status: string, dueFrom: string, dueBy: string | null, priority: string, sensitive: boolean, reason: { key: string } }[] }
+  return response.json() as { on: string, ruleSetId: string | null, items: { id: string, kind: string, ruleId: string, status: string, dueFrom: string, dueBy: string | null, priority: string, sensitive: boolean, reason: { key: string } }[] }
 }
 const byKind = (list: Awaited<ReturnType<typeof reminders>>) => Object.fromEntries(list.items.filter(r => !r.sensitive).map(r => [r.kind, r]))
 
@@ -50,7 +50,7 @@ describe('GET /api/residents/:id/reminders — the personas of demo.md on 2026-1
     expect(items.map(r => `${r.id}:${r.status}`)).toEqual([
       'flu-shot-2026-09-01:overdue',
       'chronic-followup-care-visit-2026-10-15:overdue',
-      'chronic-followup-chronic-followup-2026-10-15:overdue',
+      'chronic-followup-2026-10-15:overdue',
       'copd-questionnaire-2017-04-18:due',
       'crc-screening-2026-06-10:due',
       'abnormal-result-review-900000003:done',
@@ -120,7 +120,22 @@ describe('GET /api/residents/:id/reminders — who may read them', () => {
     expect(await sensitive('viewer')).toEqual([])
     // the two follow-up programmes share a kind and a date: each id names its rule
     expect((await reminders(ids.mother)).items.filter(r => r.kind === 'chronic-followup').map(r => r.id).sort())
-      .toEqual(['chronic-followup-care-visit-2026-10-15', 'chronic-followup-chronic-followup-2026-10-15'])
+      .toEqual(['chronic-followup-2026-10-15', 'chronic-followup-care-visit-2026-10-15'])
+  })
+
+  it('a condition she marked private gives nothing away to a proxy; she and her doctor still see its follow-up', async () => {
+    const followups = async (who: Who) => (await reminders(ids.mother, who)).items.filter(r => r.ruleId.endsWith('/chronic-followup')).map(r => r.status)
+    t.sqlite.prepare('update conditions set private = 1 where resident_id = ? and code in (\'hypertension\', \'diabetes\')').run(ids.mother)
+    try {
+      expect(await followups('viewer')).toEqual([])
+      expect(await followups('son')).toEqual([])
+      expect(await followups('mother')).toEqual(['overdue'])
+      expect(await followups('doctor')).toEqual(['overdue'])
+    }
+    finally {
+      t.sqlite.prepare('update conditions set private = 0 where resident_id = ?').run(ids.mother)
+    }
+    expect(await followups('viewer')).toEqual(['overdue'])
   })
 
   it('a proxy\'s reading is in her access log; her own is not', async () => {
@@ -136,7 +151,7 @@ describe('POST /api/residents/:id/immunizations/self-reported — a flu shot giv
 
   it.each([
     ['a date after today', '2026-11-23'],
-    ['a date before the last season', '2025-08-31'],
+    ['a date of last season', '2026-08-31'],
   ])('%s → 400 naming date', async (_, date) => {
     const response = await post(url, { vaccine: 'influenza', date }, 'mother')
     expect(response.statusCode).toBe(400)
@@ -145,6 +160,8 @@ describe('POST /api/residents/:id/immunizations/self-reported — a flu shot giv
 
   it.each([
     [{ vaccine: 'influenza', date: '2026-13-01' }, 'date'],
+    [{ vaccine: 'influenza', date: '2026-02-30' }, 'date'],
+    [{ vaccine: 'influenza', date: '2026-11-31' }, 'date'],
     [{ vaccine: 'covid-19', date: '2026-10-01' }, 'vaccine'],
     [{ vaccine: 'influenza' }, 'date'],
   ])('a bad body %j → 400 naming %s', async (payload, field) => {
@@ -180,7 +197,7 @@ describe('POST /api/residents/:id/immunizations/self-reported — a flu shot giv
 
   it('her son (consult) may tell us for her: logged as a change and she is told', async () => {
     t.sqlite.prepare('delete from access_log').run()
-    const response = await post(url, { vaccine: 'influenza', date: '2025-10-01' }, 'son')
+    const response = await post(url, { vaccine: 'influenza', date: '2026-09-15' }, 'son')
     expect(response.statusCode).toBe(201)
     expect(t.sqlite.prepare('select actor_name, action, what from access_log').all()).toEqual([{ actor_name: '李建国', action: 'change', what: 'immunizations' }])
     expect(t.sqlite.prepare('select kind from notifications where resident_id = ? order by created_at desc limit 1').get(ids.mother)).toEqual({ kind: 'acted-for-you' })

@@ -35,7 +35,7 @@ beforeAll(() => {
   db.insert(questionnaireResponses).values([
     { ...taken, id: 'questionnairecop', residentId: ids.stranger, questionnaire: 'copd-sq', takenOn: '2026-11-20', answers: '{"age":36}', score: 17, result: 'positive' },
     { ...taken, id: 'questionnairecrc', residentId: ids.stranger, questionnaire: 'crc-high-risk', takenOn: '2026-11-21', answers: '{"fobt":"negative"}', result: 'negative' },
-    { ...taken, id: 'questionnairecr2', residentId: ids.stranger, questionnaire: 'crc-high-risk', takenOn: '2026-11-22', answers: '{"ownCancer":true}', result: 'positive' },
+    { ...taken, id: 'questionnairecr2', residentId: ids.stranger, questionnaire: 'crc-high-risk', takenOn: '2026-11-22', answers: '{"ownCancer":true,"fobt":"positive"}', result: 'positive' },
   ]).run()
   // a contract that ended early no longer makes the resident signed
   db.insert(contracts).values({ id: 'contractviewerea', residentId: ids.viewer, doctorId: 'staffchenaaaaaaa', teamId: 'teamchenaaaaaaaa', servicePackage: '基础包', signedOn: '2025-12-01', startsOn: '2026-01-01', endsOn: '2026-12-31', endedOn: '2026-11-01' }).run()
@@ -81,7 +81,7 @@ describe('loadSnapshots — one resident\'s record as the engine\'s snapshot', (
     ].map(e => JSON.stringify(e)).sort())
   })
 
-  it('skips hiv and other conditions, keeps screenings without a result out, reads app questionnaires and an FOBT given with one', () => {
+  it('skips hiv and other conditions, keeps screenings without a result out, reads app questionnaires and a positive FOBT given with one', () => {
     const snapshot = loader.loadSnapshots([ids.stranger], on).get(ids.stranger)!
     expect(snapshot.signedDoctor).toBe(true)
     expect(snapshot.conditions).toEqual([{ code: 'dyslipidaemia', managed: false }])
@@ -92,9 +92,10 @@ describe('loadSnapshots — one resident\'s record as the engine\'s snapshot', (
       { kind: 'flu-shot', date: '2026-10-01', selfReported: true },
       { kind: 'followup', date: '2026-09-09', mode: 'phone' },
       { kind: 'copd-questionnaire', date: '2026-11-20', result: 'positive' },
+      // a negative FOBT she tells us is no record of the test; a positive one opens the colonoscopy
       { kind: 'crc-questionnaire', date: '2026-11-21', result: 'negative' },
-      { kind: 'crc-screening', date: '2026-11-21', result: 'negative' },
       { kind: 'crc-questionnaire', date: '2026-11-22', result: 'positive' },
+      { kind: 'crc-screening', date: '2026-11-22', result: 'positive' },
     ].map(e => JSON.stringify(e)).sort())
   })
 

@@ -42,10 +42,18 @@ function chooseParent(parents: readonly Parent[]): ParentResidence | null {
 }
 
 /**
+ * Whose reminders a snapshot is for. A proxy may not learn of a sensitive condition or one the
+ * resident marked private (product.md capability 7), and a reminder can give one away (a
+ * follow-up of her blood pressure, a yearly exam "because your doctor manages your blood
+ * sugar"): for a proxy the engine is asked as if those conditions were not there.
+ */
+export type SnapshotViewer = 'full' | 'proxy'
+
+/**
  * Maps the rows of a batch to the engine's snapshots (policy-rules.md, the snapshot table). Pure:
  * `on` decides only who counts as a child of the household.
  */
-export function snapshotsFrom(history: ResidentHistory, on: string): Map<string, Snapshot> {
+export function snapshotsFrom(history: ResidentHistory, on: string, viewer: SnapshotViewer = 'full'): Map<string, Snapshot> {
   const signed = new Set(history.signed.map(row => row.residentId))
   const conditions = groupBy(history.conditions)
   const events = new Map<string, PolicyEvent[]>()
@@ -81,9 +89,11 @@ export function snapshotsFrom(history: ResidentHistory, on: string): Map<string,
       continue
     }
     add(q.residentId, { kind: 'crc-questionnaire', date: q.takenOn, result: q.result })
-    // the colorectal screening is the questionnaire together with the FOBT (seed 000 §二(三)1); an
-    // FOBT result given with the questionnaire completes it, exactly as an imported FOBT would
-    if (q.fobt === 'positive' || q.fobt === 'negative')
+    // the colorectal screening is the questionnaire together with the FOBT (seed 000 §二(三)1). A
+    // positive result she tells us opens the colonoscopy at once, the safe way to be wrong; a
+    // negative one she tells us is no record of the test (policy-rules.md "Completed"), so it
+    // leaves the screening due until the lab's result comes in
+    if (q.fobt === 'positive')
       add(q.residentId, { kind: 'crc-screening', date: q.takenOn, result: q.fobt })
   }
 
@@ -113,7 +123,7 @@ export function snapshotsFrom(history: ResidentHistory, on: string): Map<string,
       publicEmployee: r.publicEmployee,
       signedDoctor: signed.has(r.id),
       conditions: (conditions.get(r.id) ?? [])
-        .filter(c => engineConditions.has(c.code))
+        .filter(c => engineConditions.has(c.code) && (viewer === 'full' || (!c.sensitive && !c.private)))
         .map(c => ({ code: c.code as ConditionCode, managed: c.managed })),
       events: events.get(r.id) ?? [],
       parentResidence: chooseParent(parents),
@@ -135,10 +145,10 @@ export function createSnapshotLoader(db: Db) {
      * `on` (YYYY-MM-DD). Residents who moved away, died or do not exist are absent from the map:
      * they get no reminders (product.md, "Data and scale").
      */
-    loadSnapshots(residentIds: readonly string[], on: string): Map<string, Snapshot> {
+    loadSnapshots(residentIds: readonly string[], on: string, viewer: SnapshotViewer = 'full'): Map<string, Snapshot> {
       if (residentIds.length === 0)
         return new Map()
-      return snapshotsFrom(repo.history(residentIds, on), on)
+      return snapshotsFrom(repo.history(residentIds, on), on, viewer)
     },
     /** The same for every resident whose id lies from `first` to `last`: the daily job's batches. */
     loadSnapshotRange(first: string, last: string, on: string): Map<string, Snapshot> {

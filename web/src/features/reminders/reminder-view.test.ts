@@ -4,7 +4,6 @@ import type { ReminderItem } from '../../../../shared/schemas/reminders'
 import {
   canAnswerFor,
   canManageCalendarFor,
-  fluSeasonStart,
   offersFluReport,
   reminderDeadline,
   reminderNextStep,
@@ -103,13 +102,6 @@ describe('the flu shot given elsewhere', () => {
   it('is offered on the flu reminder that asks for it', () => {
     expect(offersFluReport(reminder({}))).toBe(true)
     expect(offersFluReport(reminder({ missingFact: undefined }))).toBe(false)
-  })
-
-  it('can be no older than the season the evaluation date falls in', () => {
-    expect(fluSeasonStart('2026-11-22')).toBe('2026-09-01')
-    expect(fluSeasonStart('2026-09-01')).toBe('2026-09-01')
-    expect(fluSeasonStart('2026-08-31')).toBe('2025-09-01')
-    expect(fluSeasonStart('2027-02-28')).toBe('2026-09-01')
   })
 })
 

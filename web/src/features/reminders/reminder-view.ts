@@ -102,10 +102,3 @@ export function viewedPerson<P extends Pick<ActingFor, 'residentId' | 'relation'
     ?? people[0]
     ?? null
 }
-
-/** The first day of the flu season `on` falls in (1 September – 31 August, seed 000 §二(二)): a shot before it is last season's. */
-export function fluSeasonStart(on: string): string {
-  const year = Number(on.slice(0, 4))
-  const month = Number(on.slice(5, 7))
-  return `${month >= 9 ? year : year - 1}-09-01`
-}
