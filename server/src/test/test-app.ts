@@ -48,12 +48,21 @@ export async function testApp(options: { world?: boolean, env?: Record<string, s
     return cookie
   }
 
+  /** Signs in each of `people` (name → phone, the test world's `phones` by default); their Cookie headers by name. */
+  async function signInAll<P extends Record<string, string>>(people: P): Promise<Record<keyof P, string>> {
+    const cookies = {} as Record<keyof P, string>
+    for (const [who, phone] of Object.entries(people))
+      cookies[who as keyof P] = await signIn(phone)
+    return cookies
+  }
+
   return {
     app,
     db,
     sqlite,
     lastCode,
     signIn,
+    signInAll,
     advance(ms: number) {
       now += ms
     },

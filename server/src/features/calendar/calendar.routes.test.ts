@@ -8,12 +8,11 @@ import { sha256 } from '../auth/secrets'
 
 type Who = keyof typeof phones
 let t: Awaited<ReturnType<typeof testApp>>
-const cookies: Partial<Record<Who, string>> = {}
+let cookies: Record<Who, string>
 beforeAll(async () => {
   t = await testApp()
   buildReminderWorld(t.db)
-  for (const [who, phone] of Object.entries(phones))
-    cookies[who as Who] = await t.signIn(phone)
+  cookies = await t.signInAll(phones)
 })
 afterAll(async () => {
   await t.app.close()

@@ -6,14 +6,13 @@ import { buildReminderWorld, reminderIds, reminderPhones } from '../../test/worl
 
 type Who = keyof typeof phones | 'changji'
 let t: Awaited<ReturnType<typeof testApp>>
-const cookies: Partial<Record<Who, string>> = {}
+let cookies: Record<Who, string>
 beforeAll(async () => {
   t = await testApp()
   buildReminderWorld(t.db)
   // a sensitive programme for 王秀英, to see who is shown it (seed 002 §五(八))
   t.db.insert(conditions).values({ id: 'condsmdaaaaaaaaa', residentId: ids.mother, code: 'severe-mental-disorder', name: '严重精神障碍', managed: true, sensitive: true }).run()
-  for (const [who, phone] of Object.entries({ ...phones, ...reminderPhones }))
-    cookies[who as Who] = await t.signIn(phone)
+  cookies = await t.signInAll({ ...phones, ...reminderPhones })
 })
 afterAll(async () => {
   await t.app.close()

@@ -3,11 +3,10 @@ import { testApp } from '../../test/test-app'
 import { ids, phones } from '../../test/world'
 
 let t: Awaited<ReturnType<typeof testApp>>
-const cookies: Record<string, string> = {}
+let cookies: Record<string, string>
 beforeAll(async () => {
   t = await testApp()
-  for (const [who, phone] of Object.entries(phones))
-    cookies[who] = await t.signIn(phone)
+  cookies = await t.signInAll(phones)
 })
 afterAll(async () => {
   await t.app.close()

@@ -6,23 +6,10 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import type { ReminderItem } from '../../../../shared/schemas/reminders'
 import { i18n, loadLanguage } from '../../i18n'
 import ReminderCard from './ReminderCard.vue'
+import { fluReminder } from './reminders.fixtures'
 
 const residentId = 'aaaaaaaaaaaaaaaa'
-const flu: ReminderItem = {
-  id: 'flu-shot-2026-09-01',
-  kind: 'flu-shot',
-  ruleId: 'zhejiang-2022/flu',
-  status: 'overdue',
-  priority: 'normal',
-  dueFrom: '2026-09-01',
-  dueBy: '2026-10-31',
-  free: true,
-  reason: { key: 'flu-shot.eligible', params: { age: 70 } },
-  action: 'vaccinate',
-  missingFact: { key: 'flu-shot.shot-elsewhere', params: {} },
-  subjectId: null,
-  sensitive: false,
-}
+const flu = fluReminder()
 
 async function mountCard(reminder: ReminderItem, context: { canAnswer: boolean, doctorPhone: string | null } = { canAnswer: true, doctorPhone: '0575-87001234' }) {
   const page = { template: '<p>page</p>' }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import type { ActingFor } from '../../../../shared/schemas/me'
-import type { ReminderItem } from '../../../../shared/schemas/reminders'
 import {
   canAnswerFor,
   canManageCalendarFor,
@@ -11,25 +10,9 @@ import {
   reminderTitleKey,
   viewedPerson,
 } from './reminder-view'
+import { fluReminder } from './reminders.fixtures'
 
-function reminder(over: Partial<ReminderItem>): ReminderItem {
-  return {
-    id: 'flu-shot-2026-09-01',
-    kind: 'flu-shot',
-    ruleId: 'zhejiang-2022/flu',
-    status: 'overdue',
-    priority: 'normal',
-    dueFrom: '2026-09-01',
-    dueBy: '2026-10-31',
-    free: true,
-    reason: { key: 'flu-shot.eligible', params: { age: 70 } },
-    action: 'vaccinate',
-    missingFact: { key: 'flu-shot.shot-elsewhere', params: {} },
-    subjectId: null,
-    sensitive: false,
-    ...over,
-  }
-}
+const reminder = fluReminder
 
 const withPhone = { canAnswer: true, doctorPhone: '0575-87001234' }
 
