@@ -70,6 +70,19 @@ describe('GET /api/residents/:id/reminders — the personas of demo.md on 2026-1
     expect(Object.keys(r)).toEqual(['health-exam'])
   })
 
+  it.each([
+    ['李建国, 48, no exam on record', ids.son, 'son'],
+    ['赵丽, 41, no exam on record', ids.viewer, 'viewer'],
+  ] as const)('%s: the two-year exam is due, and nothing else at that age', async (_, residentId, who) => {
+    const r = byKind(await reminders(residentId, who))
+    expect(r['health-exam']).toMatchObject({ id: 'health-exam-2026-01-01', status: 'due', dueFrom: '2026-01-01', dueBy: '2026-12-31', free: true, action: 'book-exam', reason: { key: 'health-exam.every-two-years' } })
+    expect(Object.keys(r)).toEqual(['health-exam'])
+  })
+
+  it('王磊, a family account with no record, has no reminders of his own: his mother\'s he may read', async () => {
+    expect((await reminders(ids.mother, 'family')).items.map(r => r.kind)).toContain('flu-shot')
+  })
+
   it('a resident living in Changji gets the Changji rule set and her cohort\'s deadline', async () => {
     const list = await reminders(reminderIds.changji, 'changji')
     expect(list.ruleSetId).toBe('changji-2021')
