@@ -1,9 +1,8 @@
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm'
-import { evaluateReminders, ruleSetForRegion } from '../../../shared/policy'
+import { and, asc, eq, gt, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { residents } from '../db/schema'
-import { jobRuns, residentReminders } from '../db/schema/jobs'
-import { withIds } from '../features/reminders/reminders.service'
+import { jobRuns } from '../db/schema/jobs'
+import { createReminderStore } from '../features/reminders/reminders.store'
 import { createSnapshotLoader } from '../features/reminders/reminders.snapshot'
 
 export const REMINDERS_JOB = 'reminders'
@@ -59,13 +58,7 @@ export async function runRemindersJob(db: Db, options: RemindersJobOptions): Pro
   const loader = createSnapshotLoader(db)
   const nextIds = db.select({ id: residents.id }).from(residents)
     .where(gt(residents.id, sql.placeholder('after'))).orderBy(asc(residents.id)).limit(sql.placeholder('limit')).prepare()
-  const clearRange = db.delete(residentReminders)
-    .where(and(gt(residentReminders.residentId, sql.placeholder('after')), lte(residentReminders.residentId, sql.placeholder('last')))).prepare()
-  // the job's one hot write, 2 million rows a night: on the driver directly, since drizzle's
-  // placeholder filling cost as much as SQLite's insert itself
-  const insert = db.$client.prepare(`insert into resident_reminders
-    (resident_id, id, kind, rule_id, status, priority, due_from, due_by, free, action, reason, subject_id, sensitive, computed_on)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const store = createReminderStore(db)
   const findRun = db.select().from(jobRuns).where(and(eq(jobRuns.job, REMINDERS_JOB), eq(jobRuns.on, on))).prepare()
   const moveCursor = db.update(jobRuns)
     .set({
@@ -100,28 +93,21 @@ export async function runRemindersJob(db: Db, options: RemindersJobOptions): Pro
       const rows: unknown[][] = []
       for (const residentId of chunk) {
         const snapshot = snapshots.get(residentId)
-        const ruleSet = snapshot && ruleSetForRegion(snapshot.residenceRegion)
-        if (!snapshot || !ruleSet)
+        if (snapshot === undefined)
           continue
-        let reminders
         try {
-          reminders = withIds(evaluateReminders(snapshot, on, ruleSet))
+          rows.push(...store.rowsOf(residentId, snapshot, on))
         }
         catch (error) {
           // one resident's bad record (a malformed date) must not stop the county's run: she
           // gets no rows tonight, and the run says who she is
           failed.push(residentId)
           options.onResidentError?.(residentId, error)
-          continue
         }
-        for (const r of reminders)
-          rows.push([residentId, r.id, r.kind, r.ruleId, r.status, r.priority, r.dueFrom, r.dueBy, r.free ? 1 : 0, r.action, JSON.stringify(r.reason), r.subjectId, r.sensitive ? 1 : 0, on])
       }
       const writeStarted = performance.now()
       db.transaction(() => {
-        clearRange.run({ after: cursor, last })
-        for (const row of rows)
-          insert.run(row)
+        store.replaceRange(cursor, last, rows)
         moveCursor.run({ cursor: last, residents: chunk.length, reminders: rows.length })
       })
       writeDurations.push(performance.now() - writeStarted)

@@ -51,8 +51,13 @@ describe('POST /api/residents/:id/questionnaires — the COPD-SQ', () => {
     expect(response.statusCode).toBe(201)
     expect(response.json()).toMatchObject({ questionnaire: 'copd-sq', takenOn: '2026-11-22', takenBy: '王秀英', score: 19, result: 'positive', reasons: ['age', 'bmi', 'cough', 'breathlessness'] })
     expect(await reminderOf('spirometry')).toMatchObject([{ status: 'due', dueFrom: '2026-11-22', free: true, action: 'book-exam', reason: { key: 'spirometry.positive-questionnaire' } }])
-    // policy-rules.md: the questionnaire step is taken (the engine shows the next step in its place)
-    expect((await reminderOf('copd-questionnaire')).filter(r => r.status !== 'done')).toEqual([])
+    // policy-rules.md: the questionnaire step is done when taken, and the spirometry has its own reminder
+    expect(await reminderOf('copd-questionnaire')).toMatchObject([{ status: 'done', dueFrom: '2031-11-22' }])
+    // the stored reminders that notifications read say so too, at once, not after tonight's job
+    expect(t.sqlite.prepare('select id, status, computed_on as computedOn from resident_reminders where resident_id = ? and kind in (\'spirometry\', \'copd-questionnaire\') order by id').all(ids.mother)).toEqual([
+      { id: 'copd-questionnaire-2031-11-22', status: 'done', computedOn: '2026-11-22' },
+      { id: 'spirometry-2026-11-22', status: 'due', computedOn: '2026-11-22' },
+    ])
   })
 
   it('scores 11 (age 10, BMI 24.5 → 1): negative, the questionnaire is done for 5 years', async () => {

@@ -9,6 +9,8 @@ import { newId } from '../../ids'
 import type { ResidentAccess } from '../../plugins/access'
 import type { Actor } from '../../plugins/session'
 import type { QuestionnaireRow } from './questionnaires.repo'
+import { createReminderStore } from '../reminders/reminders.store'
+import { createSnapshotLoader } from '../reminders/reminders.snapshot'
 import { createQuestionnairesRepo } from './questionnaires.repo'
 
 function toResponse(row: QuestionnaireRow): QuestionnaireResponse {
@@ -26,6 +28,8 @@ function toResponse(row: QuestionnaireRow): QuestionnaireResponse {
 
 export function createQuestionnairesService(ctx: AppContext, access: ResidentAccess) {
   const repo = createQuestionnairesRepo(ctx.db)
+  const loader = createSnapshotLoader(ctx.db)
+  const store = createReminderStore(ctx.db)
 
   return {
     list(actor: Actor, residentId: string): { items: QuestionnaireResponse[] } {
@@ -49,7 +53,7 @@ export function createQuestionnairesService(ctx: AppContext, access: ResidentAcc
             throw new AppError(ErrorCode.VALIDATION_FAILED, `answers.age: the resident is ${age} today, not ${body.answers.age}`, { field: 'answers.age' })
         }
         const scored = scoreQuestionnaire(body)
-        return toResponse(repo.create({
+        const response = toResponse(repo.create({
           id: newId(),
           residentId,
           questionnaire: body.questionnaire,
@@ -62,6 +66,8 @@ export function createQuestionnairesService(ctx: AppContext, access: ResidentAcc
           result: scored.result,
           reasons: JSON.stringify(scored.reasons),
         }))
+        store.refresh(loader, residentId, today)
+        return response
       })
     },
   }

@@ -1,34 +1,16 @@
 import { ResidentAction } from '../../../../shared/access'
 import { ErrorCode } from '../../../../shared/errors'
-import type { Reminder } from '../../../../shared/policy'
 import { evaluateReminders, fluSeasonStart, ruleSetForRegion } from '../../../../shared/policy'
 import type { ReminderItem, ReminderList, ReportFluShotBody } from '../../../../shared/schemas/reminders'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import type { ResidentAccess } from '../../plugins/access'
 import type { Actor } from '../../plugins/session'
+import { withIds } from './reminders.ids'
 import { createRemindersRepo } from './reminders.repo'
 import type { SnapshotLoader, SnapshotViewer } from './reminders.snapshot'
 import { createSnapshotLoader } from './reminders.snapshot'
-
-// Kinds that more than one rule emits (policy-rules.md: the severe-mental-disorder care visit is
-// a chronic-followup too). A reminder of such a kind from a rule not named after it is always
-// qualified by its rule, so no id depends on whether the other rule's reminder is present.
-const sharedKinds: ReadonlySet<string> = new Set(['chronic-followup'])
-
-/**
- * Gives each reminder its stable id (the calendar event's UID, the details page's address):
- * `<kind>-<subjectId or dueFrom>`, or `<kind>-<rule>-<subjectId or dueFrom>` for the second rule
- * of a shared kind. Stable for as long as the reminder's cycle lasts: `dueFrom` moves only when a
- * new cycle opens.
- */
-export function withIds(reminders: readonly Reminder[]): ReminderItem[] {
-  return reminders.map((r) => {
-    const rule = r.ruleId.slice(r.ruleId.indexOf('/') + 1)
-    const prefix = sharedKinds.has(r.kind) && rule !== r.kind ? `${r.kind}-${rule}` : r.kind
-    return { ...r, id: `${prefix}-${r.subjectId ?? r.dueFrom}` }
-  })
-}
+import { createReminderStore } from './reminders.store'
 
 export function remindersOf(loader: SnapshotLoader, resident: { id: string, residenceRegion: string }, on: string, viewer: SnapshotViewer = 'full'): { ruleSetId: string | null, items: ReminderItem[] } {
   const ruleSet = ruleSetForRegion(resident.residenceRegion)
@@ -41,6 +23,7 @@ export function remindersOf(loader: SnapshotLoader, resident: { id: string, resi
 export function createRemindersService(ctx: AppContext, access: ResidentAccess) {
   const loader = createSnapshotLoader(ctx.db)
   const repo = createRemindersRepo(ctx.db)
+  const store = createReminderStore(ctx.db)
 
   return {
     /** What is due for the resident, most urgent first; sensitive items hidden from proxies. */
@@ -74,7 +57,9 @@ export function createRemindersService(ctx: AppContext, access: ResidentAccess) 
         const existing = repo.findFluShot(residentId, body.date)
         if (existing !== null)
           return { created: false, id: existing.id, date: body.date }
-        return { created: true, id: repo.createSelfReportedFluShot(residentId, body.date), date: body.date }
+        const id = repo.createSelfReportedFluShot(residentId, body.date)
+        store.refresh(loader, residentId, today)
+        return { created: true, id, date: body.date }
       })
     },
   }

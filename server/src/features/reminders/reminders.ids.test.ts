@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateReminders } from '../../../../shared/policy'
 import { resident } from '../../../../shared/policy/snapshot.fixtures'
-import { withIds } from './reminders.service'
+import { withIds } from './reminders.ids'
 
 const idsOn = (snapshot: ReturnType<typeof resident>, on: string) => withIds(evaluateReminders(snapshot, on)).map(r => r.id).sort()
 
