@@ -9,6 +9,7 @@ const teen: AccessFacts['resident'] = { id: 'teen', birthDate: '2012-11-22', sta
 const deceased: AccessFacts['resident'] = { ...mother, id: 'deceased', status: 'deceased' }
 
 const nobody: AccessFacts['actor'] = { residentId: null, householdId: null, relationToHead: null, staff: null }
+const jiyangExam = { institutionId: 'inst-jiyang' }
 const contract = { doctorId: 'dr-chen', teamId: 'team-chen', startsOn: '2026-01-01', endsOn: '2026-12-31', endedOn: null }
 
 const actors = {
@@ -20,19 +21,27 @@ const actors = {
   'proxy on the grant\'s last day': { grants: [{ scopes: ['view'], status: 'accepted', endsOn: '2026-11-22' }] },
   'proxy with a revoked grant': { grants: [{ scopes: ['view'], status: 'revoked', endsOn: null }] },
   'proxy with a pending grant': { grants: [{ scopes: ['view'], status: 'pending', endsOn: null }] },
-  'the signed family doctor': { actor: { ...nobody, staff: { id: 'dr-chen', role: 'doctor', teamId: 'team-chen' } }, contracts: [contract] },
-  'a nurse of the team': { actor: { ...nobody, staff: { id: 'nurse-sun', role: 'nurse', teamId: 'team-chen' } }, contracts: [contract] },
-  'another doctor of the team': { actor: { ...nobody, staff: { id: 'dr-wu', role: 'doctor', teamId: 'team-chen' } }, contracts: [contract] },
-  'a doctor of another team': { actor: { ...nobody, staff: { id: 'dr-liu', role: 'doctor', teamId: 'team-liu' } }, contracts: [contract] },
-  'the doctor after the contract ended': { actor: { ...nobody, staff: { id: 'dr-chen', role: 'doctor', teamId: 'team-chen' } }, contracts: [{ ...contract, endsOn: '2026-06-30' }] },
-  'the doctor after the contract was ended early': { actor: { ...nobody, staff: { id: 'dr-chen', role: 'doctor', teamId: 'team-chen' } }, contracts: [{ ...contract, endedOn: '2026-11-01' }] },
-  'institution staff': { actor: { ...nobody, staff: { id: 'zhou', role: 'institution-staff', teamId: null } }, contracts: [contract] },
+  'the signed family doctor': { actor: { ...nobody, staff: { id: 'dr-chen', role: 'doctor', teamId: 'team-chen', institutionId: 'inst-fengqiao' } }, contracts: [contract] },
+  'a nurse of the team': { actor: { ...nobody, staff: { id: 'nurse-sun', role: 'nurse', teamId: 'team-chen', institutionId: 'inst-fengqiao' } }, contracts: [contract] },
+  'another doctor of the team': { actor: { ...nobody, staff: { id: 'dr-wu', role: 'doctor', teamId: 'team-chen', institutionId: 'inst-fengqiao' } }, contracts: [contract] },
+  'a doctor of another team': { actor: { ...nobody, staff: { id: 'dr-liu', role: 'doctor', teamId: 'team-liu', institutionId: 'inst-jiyang' } }, contracts: [contract] },
+  'the doctor after the contract ended': { actor: { ...nobody, staff: { id: 'dr-chen', role: 'doctor', teamId: 'team-chen', institutionId: 'inst-fengqiao' } }, contracts: [{ ...contract, endsOn: '2026-06-30' }] },
+  'the doctor after the contract was ended early': { actor: { ...nobody, staff: { id: 'dr-chen', role: 'doctor', teamId: 'team-chen', institutionId: 'inst-fengqiao' } }, contracts: [{ ...contract, endedOn: '2026-11-01' }] },
+  'institution staff': { actor: { ...nobody, staff: { id: 'zhou', role: 'institution-staff', teamId: null, institutionId: 'inst-fengqiao' } }, contracts: [contract] },
   'a stranger': {},
+  // the exam in question was done at 暨阳 (the fact is given only for an action on one exam)
+  'a doctor of the institution that did the exam': { actor: { ...nobody, staff: { id: 'dr-liu', role: 'doctor', teamId: 'team-liu', institutionId: 'inst-jiyang' } }, exam: jiyangExam },
+  'a doctor of that institution in no team': { actor: { ...nobody, staff: { id: 'dr-qian', role: 'doctor', teamId: null, institutionId: 'inst-jiyang' } }, exam: jiyangExam },
+  'a nurse of the institution that did the exam': { actor: { ...nobody, staff: { id: 'nurse-he', role: 'nurse', teamId: 'team-liu', institutionId: 'inst-jiyang' } }, exam: jiyangExam },
+  'staff of the institution that did the exam': { actor: { ...nobody, staff: { id: 'qian', role: 'institution-staff', teamId: null, institutionId: 'inst-jiyang' } }, exam: jiyangExam },
+  'a doctor of another institution than the exam\'s': { actor: { ...nobody, staff: { id: 'dr-chen', role: 'doctor', teamId: 'team-chen', institutionId: 'inst-fengqiao' } }, exam: jiyangExam },
+  'the signed family doctor, for an exam done elsewhere': { actor: { ...nobody, staff: { id: 'dr-chen', role: 'doctor', teamId: 'team-chen', institutionId: 'inst-fengqiao' } }, contracts: [contract], exam: jiyangExam },
+  'a nurse of the team, for an exam done at her institution': { actor: { ...nobody, staff: { id: 'nurse-sun', role: 'nurse', teamId: 'team-chen', institutionId: 'inst-fengqiao' } }, contracts: [contract], exam: { institutionId: 'inst-fengqiao' } },
 } satisfies Record<string, Partial<Omit<AccessFacts, 'on' | 'resident'>>>
 
 function decide(who: keyof typeof actors, action: ResidentAction, resident = mother) {
   const a: Partial<Omit<AccessFacts, 'on' | 'resident'>> = actors[who]
-  return decideResidentAccess({ on, resident, actor: a.actor ?? nobody, grants: a.grants ?? [], contracts: a.contracts ?? [] }, action)
+  return decideResidentAccess({ on, resident, actor: a.actor ?? nobody, grants: a.grants ?? [], contracts: a.contracts ?? [], ...(a.exam ? { exam: a.exam } : {}) }, action)
 }
 
 // product.md "API shape": 'allow' | 'forbidden' | 'not-found' per action
@@ -53,6 +62,14 @@ const table: [keyof typeof actors, Record<ResidentAction, 'allow' | 'forbidden' 
   ['the doctor after the contract was ended early', { 'read': 'not-found', 'book': 'not-found', 'consult-read': 'not-found', 'consult-write': 'not-found', 'consult-reply': 'not-found', 'self-care': 'not-found', 'manage': 'not-found', 'release-exam': 'not-found', 'sign-report': 'not-found' }],
   ['institution staff', { 'read': 'not-found', 'book': 'not-found', 'consult-read': 'not-found', 'consult-write': 'not-found', 'consult-reply': 'not-found', 'self-care': 'not-found', 'manage': 'not-found', 'release-exam': 'not-found', 'sign-report': 'not-found' }],
   ['a stranger', { 'read': 'not-found', 'book': 'not-found', 'consult-read': 'not-found', 'consult-write': 'not-found', 'consult-reply': 'not-found', 'self-care': 'not-found', 'manage': 'not-found', 'release-exam': 'not-found', 'sign-report': 'not-found' }],
+  // an exam's institution gives its doctors the release of that exam and nothing else (they know of the exam, so the rest is forbidden, not hidden)
+  ['a doctor of the institution that did the exam', { 'read': 'forbidden', 'book': 'forbidden', 'consult-read': 'forbidden', 'consult-write': 'forbidden', 'consult-reply': 'forbidden', 'self-care': 'forbidden', 'manage': 'forbidden', 'release-exam': 'allow', 'sign-report': 'forbidden' }],
+  ['a doctor of that institution in no team', { 'read': 'forbidden', 'book': 'forbidden', 'consult-read': 'forbidden', 'consult-write': 'forbidden', 'consult-reply': 'forbidden', 'self-care': 'forbidden', 'manage': 'forbidden', 'release-exam': 'allow', 'sign-report': 'forbidden' }],
+  ['a nurse of the institution that did the exam', { 'read': 'not-found', 'book': 'not-found', 'consult-read': 'not-found', 'consult-write': 'not-found', 'consult-reply': 'not-found', 'self-care': 'not-found', 'manage': 'not-found', 'release-exam': 'not-found', 'sign-report': 'not-found' }],
+  ['staff of the institution that did the exam', { 'read': 'not-found', 'book': 'not-found', 'consult-read': 'not-found', 'consult-write': 'not-found', 'consult-reply': 'not-found', 'self-care': 'not-found', 'manage': 'not-found', 'release-exam': 'not-found', 'sign-report': 'not-found' }],
+  ['a doctor of another institution than the exam\'s', { 'read': 'not-found', 'book': 'not-found', 'consult-read': 'not-found', 'consult-write': 'not-found', 'consult-reply': 'not-found', 'self-care': 'not-found', 'manage': 'not-found', 'release-exam': 'not-found', 'sign-report': 'not-found' }],
+  ['the signed family doctor, for an exam done elsewhere', { 'read': 'allow', 'book': 'forbidden', 'consult-read': 'allow', 'consult-write': 'forbidden', 'consult-reply': 'allow', 'self-care': 'forbidden', 'manage': 'forbidden', 'release-exam': 'allow', 'sign-report': 'allow' }],
+  ['a nurse of the team, for an exam done at her institution', { 'read': 'allow', 'book': 'forbidden', 'consult-read': 'allow', 'consult-write': 'forbidden', 'consult-reply': 'allow', 'self-care': 'forbidden', 'manage': 'forbidden', 'release-exam': 'forbidden', 'sign-report': 'forbidden' }],
 ]
 
 describe('decideResidentAccess', () => {
@@ -63,6 +80,11 @@ describe('decideResidentAccess', () => {
       })
     }
   }
+
+  it('names the relation that lets a doctor release an exam', () => {
+    expect(decide('the signed family doctor', 'release-exam')).toMatchObject({ relation: 'care-team', familyDoctor: true })
+    expect(decide('a doctor of the institution that did the exam', 'release-exam')).toMatchObject({ relation: 'exam-institution', familyDoctor: false })
+  })
 
   it('hides sensitive items from proxies only', () => {
     expect(decide('proxy view only', 'read')).toMatchObject({ relation: 'proxy', hideSensitive: true })

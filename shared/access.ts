@@ -25,7 +25,11 @@ export type ResidentAction = (typeof ResidentAction)[keyof typeof ResidentAction
 export const GrantScope = { VIEW: 'view', BOOK: 'book', CONSULT: 'consult' } as const
 export type GrantScope = (typeof GrantScope)[keyof typeof GrantScope]
 
-export type Relation = 'self' | 'household-parent' | 'care-team' | 'proxy'
+/**
+ * How the actor stands to the resident. `exam-institution`: a doctor of the institution that did
+ * the exam in question, who may release it (product.md capability 3) and do nothing else.
+ */
+export type Relation = 'self' | 'household-parent' | 'care-team' | 'proxy' | 'exam-institution'
 
 /** Children under this age are acted for by their household parents (product.md capability 7). */
 export const HOUSEHOLD_CHILD_AGE_LIMIT = 14
@@ -39,7 +43,7 @@ export interface AccessFacts {
     residentId: string | null
     householdId: string | null
     relationToHead: RelationToHead | null
-    staff: { id: string, role: 'doctor' | 'nurse' | 'institution-staff', teamId: string | null } | null
+    staff: { id: string, role: 'doctor' | 'nurse' | 'institution-staff', teamId: string | null, institutionId: string } | null
   }
   resident: {
     id: string
@@ -52,6 +56,8 @@ export interface AccessFacts {
   grants: { scopes: readonly GrantScope[], status: 'pending' | 'accepted' | 'declined' | 'revoked', endsOn: string | null }[]
   /** the resident's family-doctor contracts */
   contracts: { doctorId: string, teamId: string, startsOn: string, endsOn: string, endedOn: string | null }[]
+  /** the exam the action is about, given only for an action on one exam (RELEASE_EXAM) */
+  exam?: { institutionId: string }
 }
 
 export type AccessDecision =
@@ -122,6 +128,11 @@ function relationsOf(facts: AccessFacts) {
       })
     }
   }
+
+  // product.md capability 3 and issue 5: exams are also released by the doctors of the
+  // institution that did them, so that no exam of a resident without a family doctor waits for ever
+  if (staff !== null && staff.role === 'doctor' && facts.exam !== undefined && facts.exam.institutionId === staff.institutionId)
+    found.push({ relation: 'exam-institution', allows: a => a === ResidentAction.RELEASE_EXAM, hideSensitive: false, familyDoctor: false })
 
   const scopes = new Set(facts.grants.filter(g => isGrantActive(g, on)).flatMap(g => g.scopes))
   if (scopes.size > 0) {

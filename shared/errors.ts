@@ -14,6 +14,8 @@ export const ErrorCode = {
   DEVICE_NOT_REMEMBERED: 'DEVICE_NOT_REMEMBERED',
   RESIDENT_INACTIVE: 'RESIDENT_INACTIVE',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** the exam was released already: nothing to do (a second doctor, or a double tap) */
+  ALREADY_RELEASED: 'ALREADY_RELEASED',
   INTERNAL: 'INTERNAL',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]

@@ -55,9 +55,14 @@ describe('the API\'s edges', () => {
       '/api/residents/{id}/immunizations',
       '/api/residents/{id}/medications',
       '/api/residents/{id}/access-log',
+      '/api/residents/{id}/exams',
+      '/api/residents/{id}/exams/{examId}',
+      '/api/residents/{id}/observations',
       '/api/notifications',
       '/api/notifications/{notificationId}/read',
       '/api/doctor/residents',
+      '/api/doctor/exams',
+      '/api/doctor/exams/{examId}/release',
       '/api/dev/outbox',
     ]))
   })

@@ -15,6 +15,7 @@ import { createDevOutboxSender, createGatewaySender } from './features/auth/sms'
 import { calendarFeedRoutes, calendarRoutes } from './features/calendar/calendar.routes'
 import { devRoutes } from './features/dev/dev.routes'
 import { doctorRoutes } from './features/doctor/doctor.routes'
+import { doctorExamsRoutes, examsRoutes } from './features/exams/exams.routes'
 import { healthRoutes } from './features/health/health.routes'
 import { meRoutes } from './features/me/me.routes'
 import { notificationsRoutes } from './features/notifications/notifications.routes'
@@ -89,10 +90,12 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(accessLogRoutes, { prefix: '/api/residents', ctx, access })
   await app.register(remindersRoutes, { prefix: '/api/residents', ctx, access })
   await app.register(questionnairesRoutes, { prefix: '/api/residents', ctx, access })
+  await app.register(examsRoutes, { prefix: '/api/residents', ctx, access })
   await app.register(calendarFeedRoutes, { prefix: '/api/residents', ctx, access })
   await app.register(calendarRoutes, { prefix: '/api/calendar', ctx, access })
   await app.register(notificationsRoutes, { prefix: '/api/notifications', ctx })
   await app.register(doctorRoutes, { prefix: '/api/doctor', ctx })
+  await app.register(doctorExamsRoutes, { prefix: '/api/doctor', ctx, access })
   if (config.mode === 'demo')
     await app.register(devRoutes, { prefix: '/api/dev', ctx })
 

@@ -62,9 +62,10 @@ export function createResidentAccess({ db, clock }: AppContext) {
   }).prepare()
   const notify = prepareNotify(db)
 
-  function facts(actor: Actor, resident: ResidentFacts, on: string): AccessFacts {
+  function facts(actor: Actor, resident: ResidentFacts, on: string, exam: AccessFacts['exam']): AccessFacts {
     const self = actor.residentId === resident.id
     return {
+      ...(exam === undefined ? {} : { exam }),
       on,
       actor: { residentId: actor.residentId, householdId: actor.householdId, relationToHead: actor.relationToHead, staff: actor.staff },
       resident,
@@ -83,14 +84,15 @@ export function createResidentAccess({ db, clock }: AppContext) {
   return {
     /**
      * @param what what was read or changed, as the access log shows it (`record`, `encounters`, ...)
+     * @param exam the exam an action on one exam is about (RELEASE_EXAM: its institution's doctors may release it)
      * @throws AppError NOT_FOUND when the actor may not know the resident exists, FORBIDDEN when a scope is missing
      */
-    authorize(actor: Actor, residentId: string, action: ResidentAction, kind: AccessKind, what: string): AllowedAccess {
+    authorize(actor: Actor, residentId: string, action: ResidentAction, kind: AccessKind, what: string, exam?: AccessFacts['exam']): AllowedAccess {
       const resident = findResident.get({ id: residentId })
       if (!resident)
         throw notFound()
       const on = clock.today()
-      const decision = decideResidentAccess(facts(actor, resident, on), action)
+      const decision = decideResidentAccess(facts(actor, resident, on, exam), action)
       if (decision.outcome === 'not-found')
         throw notFound()
       if (decision.outcome === 'forbidden') {
@@ -100,7 +102,7 @@ export function createResidentAccess({ db, clock }: AppContext) {
       }
       if (decision.relation !== 'self') {
         const at = clock.now()
-        const actorRole = decision.relation === 'care-team' ? (actor.staff?.role === 'nurse' ? 'nurse' : 'doctor') : decision.relation
+        const actorRole = decision.relation === 'exam-institution' ? 'doctor' : decision.relation === 'care-team' ? (actor.staff?.role === 'nurse' ? 'nurse' : 'doctor') : decision.relation
         insertLog.run({ residentId, actorAccountId: actor.accountId, actorName: actor.name, actorRole, action: kind, what, at })
         if (kind === 'change')
           notify(resident.id, NotificationKind.ACTED_FOR_YOU, { actorName: actor.name, what }, at)

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { institutions, staff } from './care'
 import { residents } from './residents'
@@ -16,7 +17,13 @@ export const exams = sqliteTable('exams', {
   worst: text({ enum: ['normal', 'abnormal', 'critical'] }).notNull(),
   releasedOn: text(),
   releasedBy: text().references(() => staff.id),
-}, t => [index('exams_resident_idx').on(t.residentId, t.date, t.status, t.worst, t.releasedOn)])
+  /** the releasing doctor's words to the resident */
+  releaseComment: text(),
+}, t => [
+  index('exams_resident_idx').on(t.residentId, t.date, t.status, t.worst, t.releasedOn),
+  // the review queues read only the exams still waiting: a small partial index, not a scan of every exam ever done
+  index('exams_pending_idx').on(t.institutionId, t.date).where(sql`${t.status} = 'pending-review'`),
+])
 
 /** One measured item of an exam. Unit and range come from the catalogue unless the report printed its own. */
 export const examItems = sqliteTable('exam_items', {

@@ -37,7 +37,8 @@ export function createResidentsService(ctx: AppContext, access: ResidentAccess) 
       status: r.status,
       statusSince: r.statusSince,
       recordOpenedOn: r.recordOpenedOn,
-      viewerRelation: allowed.relation,
+      // READ is never allowed through an exam's institution (that relation releases one exam, nothing more)
+      viewerRelation: allowed.relation as ResidentSummary['viewerRelation'],
       sensitiveHidden: shown.length < allConditions.length,
       conditions: shown.map(c => ({ id: c.id, code: c.code, name: c.name, diagnosedOn: c.diagnosedOn, managed: c.managed })),
       allergies: repo.allergiesOf(residentId).map(a => ({ id: a.id, substance: a.substance, reaction: a.reaction, recordedOn: a.recordedOn })),

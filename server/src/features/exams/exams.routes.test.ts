@@ -1,0 +1,392 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ORIGIN, testApp } from '../../test/test-app'
+import { ids, phones } from '../../test/world'
+import { buildExamWorld, examIds } from '../../test/world-exams'
+import { buildReminderWorld } from '../../test/world-reminders'
+
+type Who = keyof typeof phones
+let t: Awaited<ReturnType<typeof testApp>>
+let cookies: Record<Who, string>
+
+async function boot() {
+  t = await testApp()
+  buildReminderWorld(t.db)
+  buildExamWorld(t.db)
+  cookies = await t.signInAll(phones)
+}
+
+const get = (url: string, who?: Who) => t.app.inject({ url, headers: who ? { cookie: cookies[who] } : {} })
+const post = (url: string, payload: unknown, who?: Who) =>
+  t.app.inject({ method: 'POST', url, payload: payload as object, headers: who ? { cookie: cookies[who], origin: ORIGIN } : { origin: ORIGIN } })
+const release = (examId: number, who?: Who, payload: unknown = {}) => post(`/api/doctor/exams/${examId}/release`, payload, who)
+const mother = `/api/residents/${ids.mother}`
+const logRows = (residentId: string) =>
+  t.sqlite.prepare('select actor_name, actor_role, action, what from access_log where resident_id = ? order by id').all(residentId) as { actor_name: string, actor_role: string, action: string, what: string }[]
+
+describe('a resident\'s exams', () => {
+  beforeAll(boot)
+  afterAll(async () => {
+    await t.app.close()
+  })
+
+  it('lists 王秀英\'s exams newest first, the pending one without values', async () => {
+    const response = await get(`${mother}/exams`, 'mother')
+    expect(response.statusCode).toBe(200)
+    const page = response.json()
+    expect(page.items.map((e: { date: string, status: string }) => `${e.date} ${e.status}`)).toEqual([
+      '2026-10-28 pending-review',
+      '2026-05-19 released',
+      '2025-05-22 released',
+      '2024-05-20 released',
+    ])
+    expect(page.items[0]).toEqual({
+      id: String(examIds.motherPending),
+      date: '2026-10-28',
+      status: 'pending-review',
+      institution: { id: 'instfengqiaoaaaa', name: '枫桥镇卫生院' },
+      releasedOn: null,
+      releasedBy: null,
+      releaseComment: null,
+      worst: null,
+      abnormalItems: null,
+    })
+    expect(page.items[1]).toMatchObject({ id: String(examIds.mother2026), worst: 'abnormal', abnormalItems: 2, releasedOn: '2026-05-26', releasedBy: '陈明' })
+    expect(page.items.map((e: { abnormalItems: number | null }) => e.abnormalItems)).toEqual([null, 2, 1, 3])
+    expect(page.nextCursor).toBeNull()
+  })
+
+  it('pages by keyset without repeating or skipping an exam', async () => {
+    const first = (await get(`${mother}/exams?limit=3`, 'mother')).json()
+    expect(first.items).toHaveLength(3)
+    expect(first.nextCursor).toEqual(expect.any(String))
+    const second = (await get(`${mother}/exams?limit=3&cursor=${first.nextCursor}`, 'mother')).json()
+    expect(second.items.map((e: { date: string }) => e.date)).toEqual(['2024-05-20'])
+    expect(second.nextCursor).toBeNull()
+  })
+
+  it('shows a released exam item by item, in catalogue order, with the previous value', async () => {
+    const response = await get(`${mother}/exams/${examIds.mother2026}`, 'mother')
+    expect(response.statusCode).toBe(200)
+    const exam = response.json()
+    expect(exam).toMatchObject({ id: String(examIds.mother2026), date: '2026-05-19', status: 'released', worst: 'abnormal', abnormalItems: 2 })
+    expect(exam.items.map((i: { code: string, flag: string }) => `${i.code} ${i.flag}`)).toEqual([
+      '8480-6 normal',
+      '718-7 normal',
+      '14771-0 high',
+      '4548-4 normal',
+      '22748-8 high',
+      '11524-6 normal',
+    ])
+    const glucose = exam.items.find((i: { code: string }) => i.code === '14771-0')
+    expect(glucose).toEqual({
+      code: '14771-0',
+      value: 7.42,
+      valueText: null,
+      unit: 'mmol/L',
+      refLow: 3.9,
+      refHigh: 6.1,
+      flag: 'high',
+      previous: { examId: String(examIds.mother2025), date: '2025-05-22', value: 7.1, valueText: null, unit: 'mmol/L', flag: 'high' },
+    })
+    const ldl = exam.items.find((i: { code: string }) => i.code === '22748-8')
+    expect(ldl.previous).toMatchObject({ value: 3.3, flag: 'normal' })
+    expect(ldl.value - ldl.previous.value).toBeCloseTo(0.32)
+    // HbA1c was not measured in 2025
+    expect(exam.items.find((i: { code: string }) => i.code === '4548-4').previous).toBeNull()
+    expect(exam.items.find((i: { code: string }) => i.code === '11524-6')).toMatchObject({ value: null, valueText: '窦性心律，正常心电图', previous: { valueText: '窦性心律，正常心电图' } })
+  })
+
+  it('gives the first exam no previous values', async () => {
+    const exam = (await get(`${mother}/exams/${examIds.mother2024}`, 'mother')).json()
+    expect(exam.items).toHaveLength(5)
+    expect(exam.items.every((i: { previous: unknown }) => i.previous === null)).toBe(true)
+  })
+
+  it.each([
+    ['the resident herself', 'mother'],
+    ['李建国 (grant view, book, consult)', 'son'],
+    ['赵丽 (grant view only)', 'viewer'],
+    ['王磊 (a family account)', 'family'],
+    ['her signed family doctor', 'doctor'],
+    ['a nurse of his team', 'nurse'],
+  ] as const)('the exam under review shows %s its date and status, never its values', async (_, who) => {
+    const response = await get(`${mother}/exams/${examIds.motherPending}`, who)
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({
+      id: String(examIds.motherPending),
+      date: '2026-10-28',
+      status: 'pending-review',
+      institution: { id: 'instfengqiaoaaaa', name: '枫桥镇卫生院' },
+      releasedOn: null,
+      releasedBy: null,
+      releaseComment: null,
+      worst: null,
+      abnormalItems: null,
+      items: [],
+    })
+    expect(response.body).not.toContain('6.9')
+  })
+
+  it('shows a household parent his child\'s exams, the pending one without values', async () => {
+    const list = (await get(`/api/residents/${ids.child}/exams`, 'son')).json()
+    expect(list.items.map((e: { date: string, worst: string | null }) => `${e.date} ${e.worst}`)).toEqual(['2026-11-05 null', '2025-09-10 normal'])
+    const pending = (await get(`/api/residents/${ids.child}/exams/${examIds.childPending}`, 'son')).json()
+    expect(pending).toMatchObject({ status: 'pending-review', worst: null, abnormalItems: null, items: [] })
+  })
+
+  it('answers an exam of another resident exactly as an unknown id', async () => {
+    const other = await get(`${mother}/exams/${examIds.sonPending}`, 'mother')
+    const unknown = await get(`${mother}/exams/123456789`, 'mother')
+    expect(other.statusCode).toBe(404)
+    expect(other.body).toBe(unknown.body)
+    // the son may see his own exam, but not through his mother's record
+    expect((await get(`${mother}/exams/${examIds.sonPending}`, 'son')).statusCode).toBe(404)
+  })
+
+  it('gives the series of one item across released exams, oldest first, the pending one left out', async () => {
+    const response = await get(`${mother}/observations?code=14771-0`, 'mother')
+    expect(response.statusCode).toBe(200)
+    const series = response.json()
+    expect(series.code).toBe('14771-0')
+    expect(series.points).toEqual([
+      { examId: String(examIds.mother2024), date: '2024-05-20', value: 7.8, valueText: null, unit: 'mmol/L', refLow: 3.9, refHigh: 6.1, flag: 'high', institution: '枫桥镇卫生院' },
+      { examId: String(examIds.mother2025), date: '2025-05-22', value: 7.1, valueText: null, unit: 'mmol/L', refLow: 3.9, refHigh: 6.1, flag: 'high', institution: '枫桥镇卫生院' },
+      { examId: String(examIds.mother2026), date: '2026-05-19', value: 7.42, valueText: null, unit: 'mmol/L', refLow: 3.9, refHigh: 6.1, flag: 'high', institution: '枫桥镇卫生院' },
+    ])
+    expect((await get(`${mother}/observations?code=4548-4`, 'viewer')).json().points.map((p: { value: number }) => p.value)).toEqual([6.3])
+    expect((await get(`${mother}/observations?code=2345-7`, 'mother')).json()).toEqual({ code: '2345-7', points: [] })
+  })
+
+  const routes = [
+    ['list', `${mother}/exams`],
+    ['detail', `${mother}/exams/${examIds.mother2026}`],
+    ['observations', `${mother}/observations?code=14771-0`],
+  ] as const
+  describe.each(routes)('who may read 王秀英\'s exams: %s', (_route, url) => {
+    it.each([
+      ['the resident herself', 'mother', 200],
+      ['李建国 (grant view, book, consult)', 'son', 200],
+      ['赵丽 (grant view only)', 'viewer', 200],
+      ['王磊 (a family account)', 'family', 200],
+      ['a proxy whose grant expired', 'expired', 404],
+      ['a proxy whose grant was revoked', 'revoked', 404],
+      ['her signed family doctor 陈明', 'doctor', 200],
+      ['the nurse 孙婷', 'nurse', 200],
+      ['刘芳, not her doctor', 'otherDoctor', 404],
+      ['institution staff', 'institutionStaff', 404],
+      ['the stranger 张伟', 'stranger', 404],
+    ] as const)('%s (%s) → %i', async (_, who, status) => {
+      expect((await get(url, who)).statusCode).toBe(status)
+    })
+
+    it('without a session → 401', async () => {
+      expect((await get(url)).statusCode).toBe(401)
+    })
+  })
+
+  it('lets a household parent read his child under 14, not the one who turned 14', async () => {
+    expect((await get(`/api/residents/${ids.child}/exams`, 'son')).statusCode).toBe(200)
+    expect((await get(`/api/residents/${ids.child}/observations?code=718-7`, 'son')).statusCode).toBe(200)
+    expect((await get(`/api/residents/${ids.teen}/exams`, 'son')).statusCode).toBe(404)
+  })
+
+  it('logs a proxy\'s and the doctor\'s reads, not the resident\'s own', async () => {
+    const before = logRows(ids.mother).length
+    await get(`${mother}/exams/${examIds.mother2026}`, 'mother')
+    await get(`${mother}/exams/${examIds.mother2026}`, 'viewer')
+    await get(`${mother}/observations?code=14771-0`, 'doctor')
+    expect(logRows(ids.mother).slice(before)).toEqual([
+      { actor_name: '赵丽', actor_role: 'proxy', action: 'read', what: 'exams' },
+      { actor_name: '陈明', actor_role: 'doctor', action: 'read', what: 'exams' },
+    ])
+  })
+
+  it.each([
+    ['a bad exam id', `${mother}/exams/abc`, 'examId'],
+    ['a bad resident id', '/api/residents/NOPE/exams', 'id'],
+    ['a limit too large', `${mother}/exams?limit=1000`, 'limit'],
+    ['a cursor this API did not give', `${mother}/exams?cursor=bm9wZQ`, 'cursor'],
+    ['no code', `${mother}/observations`, 'code'],
+    ['a code with a space', `${mother}/observations?code=14771%200`, 'code'],
+  ])('%s → 400 naming the field', async (_, url, field) => {
+    const response = await get(url, 'mother')
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field })
+  })
+})
+
+describe('the doctor\'s review queue and release', () => {
+  beforeAll(boot)
+  afterAll(async () => {
+    await t.app.close()
+  })
+
+  it('shows 陈明 his signed residents\' pending exams and his institution\'s for residents with no family doctor, oldest first', async () => {
+    const response = await get('/api/doctor/exams?status=pending-review', 'doctor')
+    expect(response.statusCode).toBe(200)
+    const { items } = response.json()
+    expect(items.map((e: { resident: { name: string }, date: string, reviewAs: string, waitingDays: number }) => `${e.date} ${e.resident.name} ${e.reviewAs} ${e.waitingDays}`)).toEqual([
+      '2026-09-30 李建国 family-doctor 53',
+      '2026-10-28 王秀英 family-doctor 25',
+      '2026-11-05 李小雨 family-doctor 17',
+      '2026-11-10 吴过 institution 12',
+    ])
+    expect(items[1]).toEqual({
+      examId: String(examIds.motherPending),
+      date: '2026-10-28',
+      waitingDays: 25,
+      institution: { id: 'instfengqiaoaaaa', name: '枫桥镇卫生院' },
+      resident: { id: ids.mother, name: '王秀英', sex: 'female', age: 74 },
+      reviewAs: 'family-doctor',
+      worst: 'abnormal',
+      flaggedItems: [{ code: '14771-0', value: 6.9, valueText: null, unit: 'mmol/L', flag: 'high' }],
+    })
+    expect(items[0].flaggedItems).toEqual([])
+    // critical first, then the others in catalogue order
+    expect(items[3].flaggedItems.map((i: { code: string, flag: string }) => `${i.code} ${i.flag}`)).toEqual(['14771-0 critical', '8480-6 high', '718-7 low', '22748-8 high'])
+    // 张伟's exam done at 枫桥 waits for his own family doctor, not for 枫桥's doctors
+    expect(items.map((e: { examId: string }) => e.examId)).not.toContain(String(examIds.strangerFengqiao))
+  })
+
+  it('shows 刘芳 her signed resident\'s exam and her institution\'s exam of a resident with no family doctor', async () => {
+    const { items } = (await get('/api/doctor/exams', 'otherDoctor')).json()
+    expect(items.map((e: { examId: string, reviewAs: string }) => `${e.examId} ${e.reviewAs}`)).toEqual([
+      `${examIds.strangerFengqiao} family-doctor`,
+      `${examIds.lapsedJiyang} institution`,
+    ])
+  })
+
+  it('honours the limit', async () => {
+    expect((await get('/api/doctor/exams?limit=2', 'doctor')).json().items.map((e: { date: string }) => e.date)).toEqual(['2026-09-30', '2026-10-28'])
+  })
+
+  it('logs one read of exams for each resident listed', async () => {
+    const before = logRows(ids.lapsed).length
+    await get('/api/doctor/exams', 'otherDoctor')
+    expect(logRows(ids.lapsed).slice(before)).toEqual([{ actor_name: '刘芳', actor_role: 'doctor', action: 'read', what: 'exams' }])
+    const stranger = logRows(ids.stranger)
+    expect(stranger.at(-1)).toEqual({ actor_name: '刘芳', actor_role: 'doctor', action: 'read', what: 'exams' })
+  })
+
+  it.each([
+    ['the nurse 孙婷', 'nurse', 403],
+    ['institution staff', 'institutionStaff', 403],
+    ['a resident', 'mother', 403],
+    ['a family account', 'family', 403],
+  ] as const)('refuses the queue to %s (%s) → %i', async (_, who, status) => {
+    const response = await get('/api/doctor/exams', who)
+    expect(response.statusCode).toBe(status)
+    expect(response.json().error.code).toBe('FORBIDDEN')
+  })
+
+  it('refuses the queue without a session (401) and a status it does not know (400)', async () => {
+    expect((await get('/api/doctor/exams')).statusCode).toBe(401)
+    const bad = await get('/api/doctor/exams?status=released', 'doctor')
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.field).toBe('status')
+  })
+
+  it.each([
+    ['the resident herself', 'mother', 403],
+    ['李建国 (proxy)', 'son', 403],
+    ['赵丽 (proxy, view)', 'viewer', 403],
+    ['the nurse 孙婷', 'nurse', 403],
+    ['刘芳, not her doctor, of another institution', 'otherDoctor', 404],
+    ['institution staff of 枫桥', 'institutionStaff', 404],
+    ['the stranger 张伟', 'stranger', 404],
+    ['a proxy whose grant expired', 'expired', 404],
+  ] as const)('refuses to let %s (%s) release her exam → %i, and changes nothing', async (_, who, status) => {
+    expect((await release(examIds.motherPending, who)).statusCode).toBe(status)
+    expect((await get(`${mother}/exams/${examIds.motherPending}`, 'mother')).json().status).toBe('pending-review')
+  })
+
+  it('refuses a release without a session (401)', async () => {
+    expect((await release(examIds.motherPending)).statusCode).toBe(401)
+  })
+
+  it.each([
+    ['an exam id that is not one', '/api/doctor/exams/x1/release', {}, 'examId'],
+    ['a comment too long', `/api/doctor/exams/${examIds.motherPending}/release`, { comment: '长'.repeat(501) }, 'comment'],
+    ['a comment that is not text', `/api/doctor/exams/${examIds.motherPending}/release`, { comment: 5 }, 'comment'],
+  ])('refuses %s → 400 naming the field', async (_, url, payload, field) => {
+    const response = await post(url, payload, 'doctor')
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field })
+  })
+
+  it('answers 404 for an exam that does not exist', async () => {
+    expect((await release(123456789, 'doctor')).statusCode).toBe(404)
+  })
+
+  it('lets 陈明 release her exam with a comment: she sees the values, is told, and the log shows it; a second release is 409', async () => {
+    const remindersBefore = (await get(`${mother}/reminders`, 'mother')).json()
+    expect(remindersBefore.items.map((r: { id: string }) => r.id)).not.toContain(`abnormal-result-review-${examIds.motherPending}`)
+    const logBefore = logRows(ids.mother).length
+
+    const response = await release(examIds.motherPending, 'doctor', { comment: '  血糖略高，请继续控制饮食，一个月后复查。  ' })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({
+      id: String(examIds.motherPending),
+      date: '2026-10-28',
+      status: 'released',
+      institution: { id: 'instfengqiaoaaaa', name: '枫桥镇卫生院' },
+      releasedOn: '2026-11-22',
+      releasedBy: '陈明',
+      releaseComment: '血糖略高，请继续控制饮食，一个月后复查。',
+      worst: 'abnormal',
+      abnormalItems: 1,
+    })
+
+    const exam = (await get(`${mother}/exams/${examIds.motherPending}`, 'mother')).json()
+    expect(exam.items.find((i: { code: string }) => i.code === '14771-0')).toMatchObject({ value: 6.9, flag: 'high', previous: { examId: String(examIds.mother2026), value: 7.42 } })
+    expect((await get(`${mother}/observations?code=14771-0`, 'viewer')).json().points.at(-1)).toMatchObject({ date: '2026-10-28', value: 6.9 })
+
+    expect(logRows(ids.mother).slice(logBefore)).toEqual([
+      { actor_name: '陈明', actor_role: 'doctor', action: 'change', what: 'exams' },
+      { actor_name: '赵丽', actor_role: 'proxy', action: 'read', what: 'exams' },
+    ])
+    const notices = (await get('/api/notifications', 'mother')).json().items.map((n: { kind: string, params: object }) => [n.kind, n.params])
+    expect(notices).toEqual(expect.arrayContaining([
+      ['result-released', { examDate: '2026-10-28' }],
+      ['acted-for-you', { actorName: '陈明', what: 'exams' }],
+    ]))
+
+    // policy-rules.md: the latest released exam with abnormal items opens a follow-up reminder
+    const reminders = (await get(`${mother}/reminders`, 'mother')).json()
+    expect(reminders.items.find((r: { kind: string }) => r.kind === 'abnormal-result-review')).toMatchObject({
+      id: `abnormal-result-review-${examIds.motherPending}`,
+      status: 'due',
+      dueBy: '2026-12-22',
+    })
+
+    const again = await release(examIds.motherPending, 'doctor')
+    expect(again.statusCode).toBe(409)
+    expect(again.json().error.code).toBe('ALREADY_RELEASED')
+    expect(logRows(ids.mother)).toHaveLength(logBefore + 2)
+
+    const queue = (await get('/api/doctor/exams', 'doctor')).json()
+    expect(queue.items.map((e: { examId: string }) => e.examId)).not.toContain(String(examIds.motherPending))
+  })
+
+  it('lets a doctor of the institution release the exam of a resident with no family doctor, and opens the critical-result reminder', async () => {
+    // 陈明's contract with 吴过 ended: her exam done at 暨阳 is not his
+    expect((await release(examIds.lapsedJiyang, 'doctor')).statusCode).toBe(404)
+    const response = await release(examIds.lapsedJiyang, 'otherDoctor')
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({ status: 'released', releasedBy: '刘芳', releaseComment: null, worst: 'abnormal', abnormalItems: 1 })
+    expect(logRows(ids.lapsed).at(-1)).toEqual({ actor_name: '刘芳', actor_role: 'doctor', action: 'change', what: 'exams' })
+
+    const critical = await release(examIds.lapsedFengqiao, 'doctor', { comment: '' })
+    expect(critical.statusCode).toBe(200)
+    expect(critical.json()).toMatchObject({ worst: 'critical', abnormalItems: 4, releaseComment: null })
+    const notices = t.sqlite.prepare('select kind, params from notifications where resident_id = ? order by created_at, id').all(ids.lapsed) as { kind: string, params: string }[]
+    expect(notices.filter(n => n.kind === 'result-released').map(n => JSON.parse(n.params))).toEqual(expect.arrayContaining([{ examDate: '2026-11-15' }, { examDate: '2026-11-10' }]))
+  })
+
+  it('lets the nurse still not release, even an exam done at her own institution', async () => {
+    const response = await release(examIds.childPending, 'nurse')
+    expect(response.statusCode).toBe(403)
+    expect(response.json().error.code).toBe('FORBIDDEN')
+  })
+})
+

@@ -1,0 +1,162 @@
+import { ResidentAction } from '../../../../shared/access'
+import { examItems } from '../../../../shared/clinical/exam-items'
+import { ageOn, epochDayOf } from '../../../../shared/dates'
+import { ErrorCode } from '../../../../shared/errors'
+import type { PageQuery } from '../../../../shared/schemas/common'
+import type { DoctorExamQueue, ExamDetail, ExamItemResult, ExamSummary, ObservationSeries, ReleaseExamBody } from '../../../../shared/schemas/exams'
+import { NotificationKind } from '../../../../shared/schemas/notifications'
+import type { AppContext } from '../../context'
+import { AppError, notFound } from '../../errors'
+import { prepareNotify } from '../../features/notifications/notifications.repo'
+import { decodeCursor, pageFrom } from '../../paging'
+import type { ResidentAccess } from '../../plugins/access'
+import type { Actor } from '../../plugins/session'
+import type { ExamsRepo } from './exams.repo'
+import { createExamsRepo } from './exams.repo'
+
+type SummaryRow = NonNullable<ReturnType<ExamsRepo['summary']>>
+type Flag = ExamItemResult['flag']
+
+/** Catalogue order, the order a printed report lists its items in; codes outside it last. */
+const catalogueOrder = new Map(examItems.map((item, i) => [item.code, i]))
+const orderOf = (code: string) => catalogueOrder.get(code) ?? catalogueOrder.size
+
+/**
+ * An exam as anyone may see it. The values of an exam under review (its worst flag too) are
+ * for the reviewing doctors only (seed 001: 经审核后的体检结果 ... 向居民个人开放).
+ */
+function summaryOf(row: SummaryRow): ExamSummary {
+  const released = row.status === 'released'
+  return {
+    id: String(row.id),
+    date: row.date,
+    status: row.status,
+    institution: { id: row.institutionId, name: row.institutionName },
+    releasedOn: row.releasedOn,
+    releasedBy: row.releasedBy,
+    releaseComment: row.releaseComment,
+    worst: released ? row.worst : null,
+    abnormalItems: released ? row.abnormalItems : null,
+  }
+}
+
+/** An exam id of the API (a string of digits) as the database keeps it; null when it cannot be one. */
+function examIdOf(id: string): number | null {
+  const n = Number(id)
+  return Number.isSafeInteger(n) ? n : null
+}
+
+export function createExamsService(ctx: AppContext, access: ResidentAccess) {
+  const repo = createExamsRepo(ctx.db)
+  const notify = prepareNotify(ctx.db)
+
+  return {
+    /** The resident's exams, newest first; those under review without their values. */
+    list(actor: Actor, residentId: string, query: PageQuery) {
+      access.authorize(actor, residentId, ResidentAction.READ, 'read', 'exams')
+      const cursor = decodeCursor(query.cursor, ['string', 'number'] as const)
+      const page = pageFrom(repo.page(residentId, query.limit + 1, cursor), query.limit, r => [r.date, r.id])
+      return { items: page.items.map(summaryOf), nextCursor: page.nextCursor }
+    },
+
+    /**
+     * One exam with its items, each beside the same item of the resident's released exam before
+     * it. An exam of another resident is not found, exactly like an unknown id.
+     */
+    detail(actor: Actor, residentId: string, examId: string): ExamDetail {
+      access.authorize(actor, residentId, ResidentAction.READ, 'read', 'exams')
+      const id = examIdOf(examId)
+      const rows = id === null ? [] : repo.detail(residentId, id)
+      const header = rows[0]
+      if (header === undefined)
+        throw notFound()
+      const previous = new Map<string, (typeof rows)[number]>()
+      for (const row of rows) {
+        if (row.code !== null && row.itemExamId === header.previousId)
+          previous.set(row.code, row)
+      }
+      const items: ExamItemResult[] = []
+      for (const row of rows) {
+        if (row.code === null || row.flag === null || row.itemExamId !== header.id)
+          continue
+        const before = previous.get(row.code)
+        items.push({
+          code: row.code,
+          value: row.value,
+          valueText: row.valueText,
+          unit: row.unit,
+          refLow: row.refLow,
+          refHigh: row.refHigh,
+          flag: row.flag,
+          previous: before === undefined || before.flag === null
+            ? null
+            : { examId: String(header.previousId), date: header.previousDate!, value: before.value, valueText: before.valueText, unit: before.unit, flag: before.flag },
+        })
+      }
+      items.sort((a, b) => orderOf(a.code) - orderOf(b.code))
+      return { ...summaryOf(header), items }
+    },
+
+    /** One item across the resident's released exams, oldest first. */
+    observations(actor: Actor, residentId: string, code: string): ObservationSeries {
+      access.authorize(actor, residentId, ResidentAction.READ, 'read', 'exams')
+      return {
+        code,
+        points: repo.observations(residentId, code).map(p => ({ ...p, examId: String(p.examId) })),
+      }
+    },
+
+    /**
+     * Releases an exam to the resident: her signed family doctor or a doctor of the institution
+     * that did it (shared/access.ts). One transaction: the release, the access log, her notice
+     * that someone acted on her record, and the result-released notice.
+     */
+    release(actor: Actor, examId: string, body: ReleaseExamBody): ExamSummary {
+      return ctx.db.transaction(() => {
+        const id = examIdOf(examId)
+        const exam = id === null ? null : repo.findForRelease(id)
+        if (exam === null)
+          throw notFound()
+        access.authorize(actor, exam.residentId, ResidentAction.RELEASE_EXAM, 'change', 'exams', { institutionId: exam.institutionId })
+        const today = ctx.clock.today()
+        if (exam.status === 'released' || !repo.release(exam.id, today, actor.staff!.id, body.comment || null))
+          throw new AppError(ErrorCode.ALREADY_RELEASED, 'This exam was released already; reload the review queue')
+        notify(exam.residentId, NotificationKind.RESULT_RELEASED, { examDate: exam.date }, ctx.clock.now())
+        return summaryOf(repo.summary(exam.id)!)
+      })
+    },
+
+    /**
+     * The exams this doctor may release and should, oldest first: his signed residents', and
+     * those his institution did for residents with no family doctor. Names and flagged values
+     * are a read of each listed resident's exams, so each gets an access-log row.
+     */
+    queue(actor: Actor, limit: number): DoctorExamQueue {
+      const doctor = actor.staff
+      if (doctor === null || doctor.role !== 'doctor')
+        throw new AppError(ErrorCode.FORBIDDEN, 'Only doctors review and release exams')
+      const today = ctx.clock.today()
+      return ctx.db.transaction(() => {
+        const rows = repo.queue(doctor, today, limit)
+        const at = ctx.clock.now()
+        for (const residentId of new Set(rows.map(r => r.residentId)))
+          repo.logRead(residentId, actor, at)
+        return {
+          items: rows.map((r) => {
+            const flagged = JSON.parse(r.flagged) as { code: string, value: number | null, valueText: string | null, unit: string | null, flag: Flag }[]
+            return {
+              examId: String(r.examId),
+              date: r.date,
+              waitingDays: epochDayOf(today) - epochDayOf(r.date),
+              institution: { id: r.institutionId, name: r.institutionName },
+              resident: { id: r.residentId, name: r.name, sex: r.sex, age: ageOn(r.birthDate, today) },
+              reviewAs: r.reviewAs,
+              worst: r.worst,
+              flaggedItems: flagged.sort((a, b) => Number(b.flag === 'critical') - Number(a.flag === 'critical') || orderOf(a.code) - orderOf(b.code)),
+            }
+          }),
+        }
+      })
+    },
+  }
+}
