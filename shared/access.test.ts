@@ -86,6 +86,12 @@ describe('decideResidentAccess', () => {
     expect(decide('a doctor of the institution that did the exam', 'release-exam')).toMatchObject({ relation: 'exam-institution', familyDoctor: false })
   })
 
+  it('never lets a doctor release his own exam through his institution', () => {
+    const doctor: AccessFacts['actor'] = { ...nobody, residentId: mother.id, staff: { id: 'dr-liu', role: 'doctor', teamId: 'team-liu', institutionId: 'inst-jiyang' } }
+    expect(decideResidentAccess({ on, resident: mother, actor: doctor, grants: [], contracts: [], exam: { institutionId: 'inst-jiyang' } }, 'release-exam'))
+      .toMatchObject({ outcome: 'forbidden', relation: 'self' })
+  })
+
   it('hides sensitive items from proxies only', () => {
     expect(decide('proxy view only', 'read')).toMatchObject({ relation: 'proxy', hideSensitive: true })
     expect(decide('the resident', 'read')).toMatchObject({ relation: 'self', hideSensitive: false })

@@ -129,9 +129,10 @@ function relationsOf(facts: AccessFacts) {
     }
   }
 
-  // product.md capability 3 and issue 5: exams are also released by the doctors of the
-  // institution that did them, so that no exam of a resident without a family doctor waits for ever
-  if (staff !== null && staff.role === 'doctor' && facts.exam !== undefined && facts.exam.institutionId === staff.institutionId)
+  // product.md capability 3 and issue 5 point 4: exams are also released by the doctors of the
+  // institution that did them, so that no exam of a resident without a family doctor waits for
+  // ever; never a doctor's own
+  if (staff !== null && staff.role === 'doctor' && facts.exam !== undefined && facts.exam.institutionId === staff.institutionId && actor.residentId !== resident.id)
     found.push({ relation: 'exam-institution', allows: a => a === ResidentAction.RELEASE_EXAM, hideSensitive: false, familyDoctor: false })
 
   const scopes = new Set(facts.grants.filter(g => isGrantActive(g, on)).flatMap(g => g.scopes))

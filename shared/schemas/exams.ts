@@ -81,7 +81,8 @@ export type ObservationSeries = z.infer<typeof ObservationSeriesSchema>
 
 /** GET /api/doctor/exams?status=pending — the exams this doctor may release, oldest first. */
 export const DoctorExamsQuerySchema = z.object({
-  status: z.literal('pending-review').default('pending-review'),
+  // product.md names it `pending`; the exam's own status is `pending-review`: both are taken
+  status: z.enum(['pending', 'pending-review']).default('pending'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 })
 export const DoctorExamQueueItemSchema = z.object({
@@ -100,8 +101,8 @@ export const DoctorExamQueueItemSchema = z.object({
 export const DoctorExamQueueSchema = z.object({ items: z.array(DoctorExamQueueItemSchema) })
 export type DoctorExamQueue = z.infer<typeof DoctorExamQueueSchema>
 
-/** POST /api/doctor/exams/:examId/release */
+/** POST /api/doctor/exams/:examId/release — the body may be left out when there is no comment. */
 export const ReleaseExamBodySchema = z.object({
   comment: z.string().trim().max(500).optional(),
-})
+}).nullish()
 export type ReleaseExamBody = z.infer<typeof ReleaseExamBodySchema>

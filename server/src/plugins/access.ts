@@ -104,7 +104,8 @@ export function createResidentAccess({ db, clock }: AppContext) {
         const at = clock.now()
         const actorRole = decision.relation === 'exam-institution' ? 'doctor' : decision.relation === 'care-team' ? (actor.staff?.role === 'nurse' ? 'nurse' : 'doctor') : decision.relation
         insertLog.run({ residentId, actorAccountId: actor.accountId, actorName: actor.name, actorRole, action: kind, what, at })
-        if (kind === 'change')
+        // product.md: only active residents get notices
+        if (kind === 'change' && resident.status === 'active')
           notify(resident.id, NotificationKind.ACTED_FOR_YOU, { actorName: actor.name, what }, at)
       }
       return { ...decision, resident }

@@ -359,6 +359,9 @@ describe('the doctor\'s review queue and release', () => {
       dueBy: '2026-12-22',
     })
 
+    // the stored reminders that notifications read have it at once, not after tonight's job
+    expect(t.sqlite.prepare('select status from resident_reminders where resident_id = ? and id = ?').get(ids.mother, `abnormal-result-review-${examIds.motherPending}`)).toEqual({ status: 'due' })
+
     const again = await release(examIds.motherPending, 'doctor')
     expect(again.statusCode).toBe(409)
     expect(again.json().error.code).toBe('ALREADY_RELEASED')
@@ -381,6 +384,18 @@ describe('the doctor\'s review queue and release', () => {
     expect(critical.json()).toMatchObject({ worst: 'critical', abnormalItems: 4, releaseComment: null })
     const notices = t.sqlite.prepare('select kind, params from notifications where resident_id = ? order by created_at, id').all(ids.lapsed) as { kind: string, params: string }[]
     expect(notices.filter(n => n.kind === 'result-released').map(n => JSON.parse(n.params))).toEqual(expect.arrayContaining([{ examDate: '2026-11-15' }, { examDate: '2026-11-10' }]))
+  })
+
+  it('takes the queue as ?status=pending, the name product.md gives it', async () => {
+    const response = await get('/api/doctor/exams?status=pending', 'doctor')
+    expect(response.statusCode).toBe(200)
+    expect(response.json().items.length).toBeGreaterThan(0)
+  })
+
+  it('takes a release with no body at all', async () => {
+    const response = await t.app.inject({ method: 'POST', url: `/api/doctor/exams/${examIds.childPending}/release`, headers: { cookie: cookies.doctor, origin: ORIGIN } })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({ status: 'released', releaseComment: null })
   })
 
   it('lets the nurse still not release, even an exam done at her own institution', async () => {

@@ -11,6 +11,8 @@ import { prepareNotify } from '../../features/notifications/notifications.repo'
 import { decodeCursor, pageFrom } from '../../paging'
 import type { ResidentAccess } from '../../plugins/access'
 import type { Actor } from '../../plugins/session'
+import { createReminderStore } from '../reminders/reminders.store'
+import { createSnapshotLoader } from '../reminders/reminders.snapshot'
 import type { ExamsRepo } from './exams.repo'
 import { createExamsRepo } from './exams.repo'
 
@@ -48,6 +50,8 @@ function examIdOf(id: string): number | null {
 
 export function createExamsService(ctx: AppContext, access: ResidentAccess) {
   const repo = createExamsRepo(ctx.db)
+  const loader = createSnapshotLoader(ctx.db)
+  const store = createReminderStore(ctx.db)
   const notify = prepareNotify(ctx.db)
 
   return {
@@ -117,11 +121,16 @@ export function createExamsService(ctx: AppContext, access: ResidentAccess) {
         const exam = id === null ? null : repo.findForRelease(id)
         if (exam === null)
           throw notFound()
-        access.authorize(actor, exam.residentId, ResidentAction.RELEASE_EXAM, 'change', 'exams', { institutionId: exam.institutionId })
+        const allowed = access.authorize(actor, exam.residentId, ResidentAction.RELEASE_EXAM, 'change', 'exams', { institutionId: exam.institutionId })
         const today = ctx.clock.today()
-        if (exam.status === 'released' || !repo.release(exam.id, today, actor.staff!.id, body.comment || null))
+        if (exam.status === 'released' || !repo.release(exam.id, today, actor.staff!.id, body?.comment || null))
           throw new AppError(ErrorCode.ALREADY_RELEASED, 'This exam was released already; reload the review queue')
-        notify(exam.residentId, NotificationKind.RESULT_RELEASED, { examDate: exam.date }, ctx.clock.now())
+        // product.md: only active residents get notices and reminders
+        if (allowed.resident.status === 'active') {
+          notify(exam.residentId, NotificationKind.RESULT_RELEASED, { examDate: exam.date }, ctx.clock.now())
+          // a released abnormal or critical result opens its follow-up reminder now, not tonight
+          store.refresh(loader, exam.residentId, today)
+        }
         return summaryOf(repo.summary(exam.id)!)
       })
     },

@@ -1,3 +1,4 @@
+import type { Relation } from '../../../../shared/access'
 import { ResidentAction } from '../../../../shared/access'
 import { ageOn } from '../../../../shared/dates'
 import { maskIdNumber, maskPhone } from '../../../../shared/residents/id-number'
@@ -9,6 +10,13 @@ import type { ResidentAccess } from '../../plugins/access'
 import type { Actor } from '../../plugins/session'
 import type { RecordSection, SectionRows } from './residents.repo'
 import { createResidentsRepo } from './residents.repo'
+
+/** How a reader of the record stands to it. An exam's institution releases one exam and reads nothing: a bug to reach here that way. */
+function readerRelation(relation: Relation): ResidentSummary['viewerRelation'] {
+  if (relation === 'exam-institution')
+    throw new Error('an exam institution\'s doctor was let read a record; the access decision allows it only RELEASE_EXAM')
+  return relation
+}
 
 export function createResidentsService(ctx: AppContext, access: ResidentAccess) {
   const repo = createResidentsRepo(ctx.db)
@@ -37,8 +45,7 @@ export function createResidentsService(ctx: AppContext, access: ResidentAccess) 
       status: r.status,
       statusSince: r.statusSince,
       recordOpenedOn: r.recordOpenedOn,
-      // READ is never allowed through an exam's institution (that relation releases one exam, nothing more)
-      viewerRelation: allowed.relation as ResidentSummary['viewerRelation'],
+      viewerRelation: readerRelation(allowed.relation),
       sensitiveHidden: shown.length < allConditions.length,
       conditions: shown.map(c => ({ id: c.id, code: c.code, name: c.name, diagnosedOn: c.diagnosedOn, managed: c.managed })),
       allergies: repo.allergiesOf(residentId).map(a => ({ id: a.id, substance: a.substance, reaction: a.reaction, recordedOn: a.recordedOn })),
