@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultRange, type ExamFlag, examItems, examItemsByCode, examItemsByKey, flagExamText, flagExamValue, type Subject, worstOf } from './exam-items'
+import { defaultRange, type ExamFlag, examItems, examItemsByCode, examItemsByKey, flagExamText, flagExamValue, type Subject, valueReference, worstOf } from './exam-items'
 
 const man: Subject = { sex: 'male', age: 45 }
 const woman: Subject = { sex: 'female', age: 45 }
@@ -122,5 +122,21 @@ describe('flagExamText and worstOf', () => {
     expect(worstOf(['normal', 'normal'])).toBe('normal')
     expect(worstOf(['normal', 'low', 'high'])).toBe('abnormal')
     expect(worstOf(['high', 'critical', 'normal'])).toBe('critical')
+  })
+})
+
+describe('valueReference', () => {
+  const woman70 = { sex: 'female', age: 70 } as const
+  it('gives a value stored without unit and range the catalogue\'s, for the person', () => {
+    expect(valueReference('8280-0', { unit: null, refLow: null, refHigh: null }, woman70)).toEqual({ unit: 'cm', refLow: null, refHigh: 85 })
+    expect(valueReference('8280-0', { unit: null, refLow: null, refHigh: null }, { sex: 'male', age: 70 })).toEqual({ unit: 'cm', refLow: null, refHigh: 90 })
+  })
+
+  it('keeps what the report printed', () => {
+    expect(valueReference('8280-0', { unit: 'cm', refLow: 60, refHigh: 80 }, woman70)).toEqual({ unit: 'cm', refLow: 60, refHigh: 80 })
+  })
+
+  it('leaves an item the catalogue lacks as it is', () => {
+    expect(valueReference('99999-9', { unit: null, refLow: null, refHigh: null }, woman70)).toEqual({ unit: null, refLow: null, refHigh: null })
   })
 })

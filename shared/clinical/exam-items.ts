@@ -163,6 +163,30 @@ export function defaultRange(item: ExamItem, subject: Subject): ReferenceRange |
   return null
 }
 
+/** What a value is read against: its unit and reference range. */
+export interface ValueReference {
+  unit: string | null
+  refLow: number | null
+  refHigh: number | null
+}
+
+/**
+ * The unit and range a stored value was flagged with: what the report printed, else the
+ * catalogue's default for this person (the values the catalogue's own unit and range fit are
+ * stored without them, as the demo county is). An item the catalogue lacks keeps what it has.
+ */
+export function valueReference(code: string, printed: ValueReference, subject: Subject): ValueReference {
+  const item = examItemsByCode.get(code)
+  if (item === undefined)
+    return printed
+  const range = printed.refLow === null && printed.refHigh === null ? defaultRange(item, subject) : null
+  return {
+    unit: printed.unit ?? item.unit,
+    refLow: range === null ? printed.refLow : range.low,
+    refHigh: range === null ? printed.refHigh : range.high,
+  }
+}
+
 /** Whether a value passes an item's critical limits. */
 export function isCritical(critical: CriticalLimits | undefined, value: number): boolean {
   if (critical === undefined)

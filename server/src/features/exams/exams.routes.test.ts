@@ -96,6 +96,23 @@ describe('a resident\'s exams', () => {
     expect(exam.items.find((i: { code: string }) => i.code === '11524-6')).toMatchObject({ value: null, valueText: '窦性心律，正常心电图', previous: { valueText: '窦性心律，正常心电图' } })
   })
 
+  it('gives a value stored without unit or range the catalogue\'s, in the exam and in the series', async () => {
+    const stored = t.sqlite.prepare('select unit, ref_low, ref_high from exam_items where exam_id = ? and code = \'14771-0\'').get(examIds.mother2026) as { unit: string, ref_low: number, ref_high: number }
+    t.sqlite.prepare('update exam_items set unit = null, ref_low = null, ref_high = 99 where exam_id = ? and code = \'14771-0\'').run(examIds.mother2026)
+    // a printed range wins: only its high side here
+    expect((await get(`${mother}/exams/${examIds.mother2026}`, 'mother')).json().items.find((i: { code: string }) => i.code === '14771-0')).toMatchObject({ unit: 'mmol/L', refLow: null, refHigh: 99 })
+    t.sqlite.prepare('update exam_items set ref_high = null where exam_id = ? and code = \'14771-0\'').run(examIds.mother2026)
+    try {
+      // 2020 Chinese diabetes guideline: 3.9 to 6.1 mmol/L
+      expect((await get(`${mother}/exams/${examIds.mother2026}`, 'mother')).json().items.find((i: { code: string }) => i.code === '14771-0')).toMatchObject({ unit: 'mmol/L', refLow: 3.9, refHigh: 6.1 })
+      const point = (await get(`${mother}/observations?code=14771-0`, 'mother')).json().points.find((p: { examId: string }) => p.examId === String(examIds.mother2026))
+      expect(point).toMatchObject({ unit: 'mmol/L', refLow: 3.9, refHigh: 6.1 })
+    }
+    finally {
+      t.sqlite.prepare('update exam_items set unit = ?, ref_low = ?, ref_high = ? where exam_id = ? and code = \'14771-0\'').run(stored.unit, stored.ref_low, stored.ref_high, examIds.mother2026)
+    }
+  })
+
   it('gives the first exam no previous values', async () => {
     const exam = (await get(`${mother}/exams/${examIds.mother2024}`, 'mother')).json()
     expect(exam.items).toHaveLength(5)

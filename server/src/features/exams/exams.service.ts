@@ -1,5 +1,6 @@
 import { ResidentAction } from '../../../../shared/access'
-import { examItems } from '../../../../shared/clinical/exam-items'
+import type { Subject } from '../../../../shared/clinical/exam-items'
+import { examItems, valueReference } from '../../../../shared/clinical/exam-items'
 import { ageOn, epochDayOf } from '../../../../shared/dates'
 import { ErrorCode } from '../../../../shared/errors'
 import type { PageQuery } from '../../../../shared/schemas/common'
@@ -48,6 +49,11 @@ function examIdOf(id: string): number | null {
   return Number.isSafeInteger(n) ? n : null
 }
 
+/** The person a value was measured on, for the catalogue's ranges by sex and age. */
+function subjectOn(resident: { sex: 'male' | 'female', birthDate: string }, date: string): Subject {
+  return { sex: resident.sex, age: ageOn(resident.birthDate, date) }
+}
+
 export function createExamsService(ctx: AppContext, access: ResidentAccess) {
   const repo = createExamsRepo(ctx.db)
   const loader = createSnapshotLoader(ctx.db)
@@ -68,7 +74,7 @@ export function createExamsService(ctx: AppContext, access: ResidentAccess) {
      * it. An exam of another resident is not found, exactly like an unknown id.
      */
     detail(actor: Actor, residentId: string, examId: string): ExamDetail {
-      access.authorize(actor, residentId, ResidentAction.READ, 'read', 'exams')
+      const { resident } = access.authorize(actor, residentId, ResidentAction.READ, 'read', 'exams')
       const id = examIdOf(examId)
       const rows = id === null ? [] : repo.detail(residentId, id)
       const header = rows[0]
@@ -88,13 +94,11 @@ export function createExamsService(ctx: AppContext, access: ResidentAccess) {
           code: row.code,
           value: row.value,
           valueText: row.valueText,
-          unit: row.unit,
-          refLow: row.refLow,
-          refHigh: row.refHigh,
+          ...valueReference(row.code, row, subjectOn(resident, header.date)),
           flag: row.flag,
           previous: before === undefined || before.flag === null
             ? null
-            : { examId: String(header.previousId), date: header.previousDate!, value: before.value, valueText: before.valueText, unit: before.unit, flag: before.flag },
+            : { examId: String(header.previousId), date: header.previousDate!, value: before.value, valueText: before.valueText, unit: valueReference(row.code, before, subjectOn(resident, header.previousDate!)).unit, flag: before.flag },
         })
       }
       items.sort((a, b) => orderOf(a.code) - orderOf(b.code))
@@ -103,10 +107,10 @@ export function createExamsService(ctx: AppContext, access: ResidentAccess) {
 
     /** One item across the resident's released exams, oldest first. */
     observations(actor: Actor, residentId: string, code: string): ObservationSeries {
-      access.authorize(actor, residentId, ResidentAction.READ, 'read', 'exams')
+      const { resident } = access.authorize(actor, residentId, ResidentAction.READ, 'read', 'exams')
       return {
         code,
-        points: repo.observations(residentId, code).map(p => ({ ...p, examId: String(p.examId) })),
+        points: repo.observations(residentId, code).map(p => ({ ...p, ...valueReference(code, p, subjectOn(resident, p.date)), examId: String(p.examId) })),
       }
     },
 
@@ -161,7 +165,9 @@ export function createExamsService(ctx: AppContext, access: ResidentAccess) {
               resident: { id: r.residentId, name: r.name, sex: r.sex, age: ageOn(r.birthDate, today) },
               reviewAs: r.reviewAs,
               worst: r.worst,
-              flaggedItems: flagged.sort((a, b) => Number(b.flag === 'critical') - Number(a.flag === 'critical') || orderOf(a.code) - orderOf(b.code)),
+              flaggedItems: flagged
+                .map(item => ({ ...item, unit: valueReference(item.code, { unit: item.unit, refLow: null, refHigh: null }, subjectOn(r, r.date)).unit }))
+                .sort((a, b) => Number(b.flag === 'critical') - Number(a.flag === 'critical') || orderOf(a.code) - orderOf(b.code)),
             }
           }),
         }
