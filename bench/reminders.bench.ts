@@ -8,7 +8,7 @@ import { runRemindersJob } from '../server/src/jobs/reminders.job'
  * `npm run bench:reminders [-- --db path] [--on YYYY-MM-DD]`: the daily reminder job over the
  * county of `npm run bench:seed` (1,219,300 residents), forced to recompute every resident:
  * total time, residents/s, and the memory as it goes (the JS heap, and the resident set size,
- * which also counts SQLite's page cache and memory-mapped file), to show it stays flat in the
+ * which also counts SQLite's page cache), to show it stays flat in the
  * number of residents. Goal (issue 4): ≤ 60 s (≥ 20,000 residents/s) on this 2-core machine.
  */
 const { values } = parseArgs({
