@@ -58,11 +58,13 @@ describe('the API\'s edges', () => {
       '/api/residents/{id}/exams',
       '/api/residents/{id}/exams/{examId}',
       '/api/residents/{id}/observations',
+      '/api/residents/{id}/export',
       '/api/notifications',
       '/api/notifications/{notificationId}/read',
       '/api/doctor/residents',
       '/api/doctor/exams',
       '/api/doctor/exams/{examId}/release',
+      '/api/doctor/exams/{examId}/acknowledge',
       '/api/dev/outbox',
     ]))
   })

@@ -16,6 +16,7 @@ import { calendarFeedRoutes, calendarRoutes } from './features/calendar/calendar
 import { devRoutes } from './features/dev/dev.routes'
 import { doctorRoutes } from './features/doctor/doctor.routes'
 import { doctorExamsRoutes, examsRoutes } from './features/exams/exams.routes'
+import { exportRoutes } from './features/export/export.routes'
 import { healthRoutes } from './features/health/health.routes'
 import { meRoutes } from './features/me/me.routes'
 import { notificationsRoutes } from './features/notifications/notifications.routes'
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(remindersRoutes, { prefix: '/api/residents', ctx, access })
   await app.register(questionnairesRoutes, { prefix: '/api/residents', ctx, access })
   await app.register(examsRoutes, { prefix: '/api/residents', ctx, access })
+  await app.register(exportRoutes, { prefix: '/api/residents', ctx, access })
   await app.register(calendarFeedRoutes, { prefix: '/api/residents', ctx, access })
   await app.register(calendarRoutes, { prefix: '/api/calendar', ctx, access })
   await app.register(notificationsRoutes, { prefix: '/api/notifications', ctx })

@@ -48,7 +48,9 @@ const boundedApiCache: WorkboxPlugin = {
 
 registerRoute(
   ({ url, request, sameOrigin }) => sameOrigin && request.method === 'GET'
-    && url.pathname.startsWith('/api/') && !NEVER_CACHED.some(prefix => url.pathname.startsWith(prefix)),
+    && url.pathname.startsWith('/api/') && !NEVER_CACHED.some(prefix => url.pathname.startsWith(prefix))
+    // the record export is a download: always live, and not a second copy of the whole record in the cache
+    && !url.pathname.endsWith('/export'),
   // A weak rural network may neither answer nor fail for a long time: after 3 s show the saved copy.
   new NetworkFirst({ cacheName: API_CACHE, networkTimeoutSeconds: 3, plugins: [boundedApiCache] }),
 )
