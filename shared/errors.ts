@@ -16,6 +16,8 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** the exam was released already: nothing to do (a second doctor, or a double tap) */
   ALREADY_RELEASED: 'ALREADY_RELEASED',
+  /** a critical value was to be acknowledged, but the exam has none */
+  NOT_CRITICAL: 'NOT_CRITICAL',
   INTERNAL: 'INTERNAL',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]

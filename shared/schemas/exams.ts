@@ -97,7 +97,10 @@ export const DoctorExamQueueItemSchema = z.object({
   worst: ExamWorstSchema,
   /** the items to look at first: critical, then high or low */
   flaggedItems: z.array(z.object({ code: z.string(), value: z.number().nullable(), valueText: z.string().nullable(), unit: z.string().nullable(), flag: ExamFlagSchema })),
+  /** the day a doctor acknowledged its critical value; null when it has none or nobody has yet */
+  criticalAcknowledgedOn: IsoDateSchema.nullable(),
 })
+export type DoctorExamQueueItem = z.infer<typeof DoctorExamQueueItemSchema>
 export const DoctorExamQueueSchema = z.object({ items: z.array(DoctorExamQueueItemSchema) })
 export type DoctorExamQueue = z.infer<typeof DoctorExamQueueSchema>
 
@@ -106,3 +109,15 @@ export const ReleaseExamBodySchema = z.object({
   comment: z.string().trim().max(500).optional(),
 }).nullish()
 export type ReleaseExamBody = z.infer<typeof ReleaseExamBodySchema>
+
+/**
+ * POST /api/doctor/exams/:examId/acknowledge — a doctor has seen the critical value and acts on
+ * it (policy-rules.md "Abnormal exam results"), before or after the release. The first
+ * acknowledgement stands: another one changes nothing.
+ */
+export const CriticalAcknowledgementSchema = ExamSummarySchema.extend({
+  criticalAcknowledgedOn: IsoDateSchema,
+  /** the doctor who acknowledged it */
+  criticalAcknowledgedBy: z.string(),
+})
+export type CriticalAcknowledgement = z.infer<typeof CriticalAcknowledgementSchema>

@@ -140,6 +140,7 @@ export const en: typeof zhCN = {
     noAllergies: 'No known allergies',
     sensitiveHidden: 'Some sensitive items are not shown to you, as the resident chose',
     empty: 'No records',
+    downloadFhir: 'Download my record (FHIR)',
   },
   insurance: { resident: 'Resident medical insurance', employee: 'Employee medical insurance', none: 'Not insured' },
   contract: {

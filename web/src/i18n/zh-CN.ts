@@ -138,6 +138,7 @@ export const zhCN = {
     noAllergies: '无已知过敏',
     sensitiveHidden: '部分敏感信息按本人设置未向您显示',
     empty: '暂无记录',
+    downloadFhir: '下载我的健康档案（FHIR 格式）',
   },
   insurance: { resident: '城乡居民医保', employee: '职工医保', none: '未参保' },
   contract: {

@@ -19,6 +19,9 @@ export const exams = sqliteTable('exams', {
   releasedBy: text().references(() => staff.id),
   /** the releasing doctor's words to the resident */
   releaseComment: text(),
+  /** the day a doctor acknowledged a critical value (policy-rules.md: the critical-result reminder is then done) */
+  criticalAcknowledgedOn: text(),
+  criticalAcknowledgedBy: text().references(() => staff.id),
 }, t => [
   index('exams_resident_idx').on(t.residentId, t.date, t.status, t.worst, t.releasedOn),
   // the review queues read only the exams still waiting: a small partial index, not a scan of every exam ever done

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client'
 import { accessLog, examItems, exams, institutions, residents, staff } from '../../db/schema'
@@ -81,11 +81,24 @@ export function createExamsRepo(db: Db) {
     .orderBy(asc(exams.date), asc(exams.id))
     .prepare()
 
-  const findForRelease = db.select({ id: exams.id, residentId: exams.residentId, institutionId: exams.institutionId, date: exams.date, status: exams.status })
+  const findForReview = db.select({ id: exams.id, residentId: exams.residentId, institutionId: exams.institutionId, date: exams.date, status: exams.status, worst: exams.worst, criticalAcknowledgedOn: exams.criticalAcknowledgedOn })
     .from(exams).where(eq(exams.id, examId)).prepare()
   const release = db.update(exams)
     .set({ status: 'released', releasedOn: sql`${sql.placeholder('releasedOn')}`, releasedBy: sql`${sql.placeholder('releasedBy')}`, releaseComment: sql`${sql.placeholder('comment')}` })
     .where(and(eq(exams.id, examId), eq(exams.status, 'pending-review')))
+    .prepare()
+  // the first acknowledgement stands
+  const acknowledge = db.update(exams)
+    .set({ criticalAcknowledgedOn: sql`${sql.placeholder('acknowledgedOn')}`, criticalAcknowledgedBy: sql`${sql.placeholder('acknowledgedBy')}` })
+    .where(and(eq(exams.id, examId), eq(exams.worst, 'critical'), isNull(exams.criticalAcknowledgedOn)))
+    .prepare()
+  const acknowledger = alias(staff, 'acknowledger')
+  const acknowledgement = db.select({ ...summaryColumns, criticalAcknowledgedOn: exams.criticalAcknowledgedOn, criticalAcknowledgedBy: acknowledger.name })
+    .from(exams)
+    .innerJoin(institutions, eq(institutions.id, exams.institutionId))
+    .leftJoin(staff, eq(staff.id, exams.releasedBy))
+    .leftJoin(acknowledger, eq(acknowledger.id, exams.criticalAcknowledgedBy))
+    .where(eq(exams.id, examId))
     .prepare()
 
   // The review queue of one doctor (product.md capability 3, issue 5): the pending exams of the
@@ -106,6 +119,7 @@ export function createExamsRepo(db: Db) {
     birthDate: residents.birthDate,
     reviewAs: sql<'family-doctor' | 'institution'>`${reviewAs}`.as('review_as'),
     worst: exams.worst,
+    criticalAcknowledgedOn: exams.criticalAcknowledgedOn,
     flagged: sql<string>`(select json_group_array(json_object('code', i.code, 'value', i.value, 'valueText', i.value_text, 'unit', i.unit, 'flag', i.flag)) from exam_items i where i.exam_id = ${exams.id} and i.flag <> 'normal')`.as('flagged'),
   })
   const signedResidents = sql`select c.resident_id from contracts c where c.team_id = ${sql.placeholder('teamId')} and c.doctor_id = ${sql.placeholder('doctorId')} and ${running}`
@@ -144,10 +158,16 @@ export function createExamsRepo(db: Db) {
     /** The rows of one exam of this resident (none: no such exam of hers). */
     detail: (resident: string, id: number) => detail.all({ residentId: resident, examId: id }),
     observations: (resident: string, code: string) => observations.all({ residentId: resident, code }),
-    findForRelease: (id: number) => findForRelease.get({ examId: id }) ?? null,
+    /** What the release and the acknowledgement decide on, before anything is read for the actor. */
+    findForReview: (id: number) => findForReview.get({ examId: id }) ?? null,
     /** false when the exam was no longer pending (released meanwhile). */
     release: (id: number, releasedOn: string, releasedBy: string, comment: string | null) =>
       release.run({ examId: id, releasedOn, releasedBy, comment }).changes === 1,
+    /** false when nothing changed: acknowledged already, or no critical exam of that id. */
+    acknowledge: (id: number, acknowledgedOn: string, acknowledgedBy: string) =>
+      acknowledge.run({ examId: id, acknowledgedOn, acknowledgedBy }).changes === 1,
+    /** The exam's summary with who acknowledged its critical value and when. */
+    acknowledgement: (id: number) => acknowledgement.get({ examId: id }) ?? null,
     queue: (doctor: { id: string, teamId: string | null, institutionId: string }, today: string, limit: number) =>
       queue.all({ doctorId: doctor.id, teamId: doctor.teamId, institutionId: doctor.institutionId, on: today, limit }),
     logRead: (resident: string, actor: { accountId: string, name: string }, at: number) =>

@@ -257,6 +257,7 @@ describe('the doctor\'s review queue and release', () => {
       reviewAs: 'family-doctor',
       worst: 'abnormal',
       flaggedItems: [{ code: '14771-0', value: 6.9, valueText: null, unit: 'mmol/L', flag: 'high' }],
+      criticalAcknowledgedOn: null,
     })
     expect(items[0].flaggedItems).toEqual([])
     // critical first, then the others in catalogue order
@@ -422,3 +423,124 @@ describe('the doctor\'s review queue and release', () => {
   })
 })
 
+
+describe('acknowledging a critical value', () => {
+  /** 王秀英, signed with 陈明: a critical glucose done at 枫桥, still under review */
+  const motherCritical = 900_000_020
+  const acknowledge = (examId: number | string, who?: Who) =>
+    t.app.inject({ method: 'POST', url: `/api/doctor/exams/${examId}/acknowledge`, headers: who ? { cookie: cookies[who], origin: ORIGIN } : { origin: ORIGIN } })
+  const stored = (residentId: string, id: string) =>
+    t.sqlite.prepare('select status from resident_reminders where resident_id = ? and id = ?').get(residentId, id) as { status: string } | undefined
+  const acknowledged = (examId: number) =>
+    t.sqlite.prepare('select critical_acknowledged_on as "on", critical_acknowledged_by as "by" from exams where id = ?').get(examId)
+  const notices = (residentId: string) =>
+    (t.sqlite.prepare('select kind, params from notifications where resident_id = ? order by created_at, id').all(residentId) as { kind: string, params: string }[])
+      .map(n => [n.kind, JSON.parse(n.params)])
+
+  beforeAll(async () => {
+    await boot()
+    t.sqlite.prepare('insert into exams (id, resident_id, institution_id, date, status, worst) values (?, ?, \'instfengqiaoaaaa\', \'2026-11-18\', \'pending-review\', \'critical\')').run(motherCritical, ids.mother)
+    t.sqlite.prepare('insert into exam_items (exam_id, code, value, unit, ref_low, ref_high, flag) values (?, \'14771-0\', 22.4, \'mmol/L\', 3.9, 6.1, \'critical\')').run(motherCritical)
+  })
+  afterAll(async () => {
+    await t.app.close()
+  })
+
+  it.each([
+    ['the resident herself', 'mother', 403],
+    ['李建国 (proxy)', 'son', 403],
+    ['赵丽 (proxy, view)', 'viewer', 403],
+    ['the nurse 孙婷, of 陈明\'s team', 'nurse', 403],
+    ['刘芳, not her doctor, of another institution', 'otherDoctor', 404],
+    ['institution staff of 枫桥', 'institutionStaff', 404],
+    ['the stranger 张伟', 'stranger', 404],
+  ] as const)('refuses to let %s (%s) acknowledge her critical value → %i, and changes nothing', async (_, who, status) => {
+    expect((await acknowledge(motherCritical, who)).statusCode).toBe(status)
+    expect(acknowledged(motherCritical)).toEqual({ on: null, by: null })
+  })
+
+  it('refuses an acknowledgement without a session (401), an exam id that is not one (400 naming examId), an unknown exam (404)', async () => {
+    expect((await acknowledge(motherCritical)).statusCode).toBe(401)
+    const bad = await acknowledge('x1', 'doctor')
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'examId' })
+    expect((await acknowledge(123456789, 'doctor')).statusCode).toBe(404)
+    expect(acknowledged(motherCritical)).toEqual({ on: null, by: null })
+  })
+
+  it('answers 409 NOT_CRITICAL for an exam without a critical value, and logs nothing', async () => {
+    const logBefore = logRows(ids.mother).length
+    const response = await acknowledge(examIds.motherPending, 'doctor')
+    expect(response.statusCode).toBe(409)
+    expect(response.json().error.code).toBe('NOT_CRITICAL')
+    expect(acknowledged(examIds.motherPending)).toEqual({ on: null, by: null })
+    expect(logRows(ids.mother)).toHaveLength(logBefore)
+  })
+
+  it('lets 陈明, her signed doctor, acknowledge a released critical value: the critical-result reminder is done, in the API and in the stored rows', async () => {
+    expect((await release(motherCritical, 'doctor')).statusCode).toBe(200)
+    const reminderId = `critical-result-${motherCritical}`
+    const open = (await get(`${mother}/reminders`, 'mother')).json().items.find((r: { id: string }) => r.id === reminderId)
+    expect(open).toMatchObject({ kind: 'critical-result', status: 'due', priority: 'high', dueBy: '2026-11-23' })
+    expect(stored(ids.mother, reminderId)).toEqual({ status: 'due' })
+    const logBefore = logRows(ids.mother).length
+    const noticesBefore = notices(ids.mother)
+
+    const response = await acknowledge(motherCritical, 'doctor')
+    expect(response.statusCode).toBe(200)
+    const first = response.json()
+    expect(first).toEqual({
+      id: String(motherCritical),
+      date: '2026-11-18',
+      status: 'released',
+      institution: { id: 'instfengqiaoaaaa', name: '枫桥镇卫生院' },
+      releasedOn: '2026-11-22',
+      releasedBy: '陈明',
+      releaseComment: null,
+      worst: 'critical',
+      abnormalItems: 1,
+      criticalAcknowledgedOn: '2026-11-22',
+      criticalAcknowledgedBy: '陈明',
+    })
+    expect((await get(`${mother}/reminders`, 'mother')).json().items.find((r: { id: string }) => r.id === reminderId)).toMatchObject({ status: 'done' })
+    expect(stored(ids.mother, reminderId)).toEqual({ status: 'done' })
+    expect(logRows(ids.mother).slice(logBefore)).toEqual([{ actor_name: '陈明', actor_role: 'doctor', action: 'change', what: 'exams' }])
+    // the clock has not moved since the release: its notices share the moment, so compare as sets
+    const noticesAfter = notices(ids.mother)
+    expect(noticesAfter).toHaveLength(noticesBefore.length + 1)
+    expect(noticesAfter.filter(([kind]) => kind === 'acted-for-you')).toHaveLength(noticesBefore.filter(([kind]) => kind === 'acted-for-you').length + 1)
+
+    // a double tap, or the next day: the first acknowledgement stands, and it is only a read
+    // 10:00 in Shanghai: fourteen hours on is the next day, and a new session
+    const nextDay = 14 * 3_600_000
+    t.advance(nextDay)
+    cookies.doctor = await t.signIn(phones.doctor)
+    const again = await acknowledge(motherCritical, 'doctor')
+    expect(again.statusCode).toBe(200)
+    expect(again.json()).toEqual(first)
+    expect(acknowledged(motherCritical)).toEqual({ on: '2026-11-22', by: 'staffchenaaaaaaa' })
+    expect(logRows(ids.mother).at(-1)).toEqual({ actor_name: '陈明', actor_role: 'doctor', action: 'read', what: 'exams' })
+    expect(notices(ids.mother)).toHaveLength(noticesAfter.length)
+    t.advance(-nextDay)
+  })
+
+  it('lets a doctor of the institution acknowledge the critical value of a resident with no family doctor before the review; the queue shows it, and the release opens no due reminder', async () => {
+    expect((await acknowledge(examIds.lapsedFengqiao, 'otherDoctor')).statusCode).toBe(404)
+    const before = (await get('/api/doctor/exams', 'doctor')).json().items.find((e: { examId: string }) => e.examId === String(examIds.lapsedFengqiao))
+    expect(before).toMatchObject({ worst: 'critical', criticalAcknowledgedOn: null })
+
+    const response = await acknowledge(examIds.lapsedFengqiao, 'doctor')
+    expect(response.statusCode).toBe(200)
+    // the summary's rules: an exam under review shows no worst flag
+    expect(response.json()).toMatchObject({ status: 'pending-review', worst: null, criticalAcknowledgedOn: '2026-11-22', criticalAcknowledgedBy: '陈明' })
+    expect(logRows(ids.lapsed).at(-1)).toEqual({ actor_name: '陈明', actor_role: 'doctor', action: 'change', what: 'exams' })
+
+    const after = (await get('/api/doctor/exams', 'doctor')).json().items.find((e: { examId: string }) => e.examId === String(examIds.lapsedFengqiao))
+    expect(after).toMatchObject({ worst: 'critical', criticalAcknowledgedOn: '2026-11-22' })
+    // the other exams of the queue have nothing acknowledged
+    expect((await get('/api/doctor/exams', 'doctor')).json().items.filter((e: { criticalAcknowledgedOn: string | null }) => e.criticalAcknowledgedOn !== null)).toHaveLength(1)
+
+    expect((await release(examIds.lapsedFengqiao, 'doctor')).statusCode).toBe(200)
+    expect(stored(ids.lapsed, `critical-result-${examIds.lapsedFengqiao}`)).toEqual({ status: 'done' })
+  })
+})

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ErrorBodySchema } from '../../../../shared/errors'
 import { PageQuerySchema, ResidentParamsSchema } from '../../../../shared/schemas/common'
-import { DoctorExamParamsSchema, DoctorExamQueueSchema, DoctorExamsQuerySchema, ExamDetailSchema, ExamPageSchema, ExamParamsSchema, ExamSummarySchema, ObservationSeriesSchema, ObservationsQuerySchema, ReleaseExamBodySchema } from '../../../../shared/schemas/exams'
+import { CriticalAcknowledgementSchema, DoctorExamParamsSchema, DoctorExamQueueSchema, DoctorExamsQuerySchema, ExamDetailSchema, ExamPageSchema, ExamParamsSchema, ExamSummarySchema, ObservationSeriesSchema, ObservationsQuerySchema, ReleaseExamBodySchema } from '../../../../shared/schemas/exams'
 import type { AppContext } from '../../context'
 import type { ResidentAccess } from '../../plugins/access'
 import { requireConsentedActor } from '../../plugins/session'
@@ -65,4 +65,13 @@ export const doctorExamsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext, access:
       response: { 200: ExamSummarySchema, ...errors, 409: ErrorBodySchema },
     },
   }, async request => exams.release(requireConsentedActor(request), request.params.examId, request.body))
+
+  app.post('/exams/:examId/acknowledge', {
+    schema: {
+      tags: ['doctor'],
+      summary: 'Acknowledge an exam\'s critical value, pending or released: the doctors who may release it. The first acknowledgement stands; another answers 200 with it. 409 NOT_CRITICAL for an exam without a critical value',
+      params: DoctorExamParamsSchema,
+      response: { 200: CriticalAcknowledgementSchema, ...errors, 409: ErrorBodySchema },
+    },
+  }, async request => exams.acknowledgeCritical(requireConsentedActor(request), request.params.examId))
 }

@@ -4,7 +4,7 @@ import { examItems, valueReference } from '../../../../shared/clinical/exam-item
 import { ageOn, epochDayOf } from '../../../../shared/dates'
 import { ErrorCode } from '../../../../shared/errors'
 import type { PageQuery } from '../../../../shared/schemas/common'
-import type { DoctorExamQueue, ExamDetail, ExamItemResult, ExamSummary, ObservationSeries, ReleaseExamBody } from '../../../../shared/schemas/exams'
+import type { CriticalAcknowledgement, DoctorExamQueue, ExamDetail, ExamItemResult, ExamSummary, ObservationSeries, ReleaseExamBody } from '../../../../shared/schemas/exams'
 import { NotificationKind } from '../../../../shared/schemas/notifications'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'
@@ -122,7 +122,7 @@ export function createExamsService(ctx: AppContext, access: ResidentAccess) {
     release(actor: Actor, examId: string, body: ReleaseExamBody): ExamSummary {
       return ctx.db.transaction(() => {
         const id = examIdOf(examId)
-        const exam = id === null ? null : repo.findForRelease(id)
+        const exam = id === null ? null : repo.findForReview(id)
         if (exam === null)
           throw notFound()
         const allowed = access.authorize(actor, exam.residentId, ResidentAction.RELEASE_EXAM, 'change', 'exams', { institutionId: exam.institutionId })
@@ -136,6 +136,35 @@ export function createExamsService(ctx: AppContext, access: ResidentAccess) {
           store.refresh(loader, exam.residentId, today)
         }
         return summaryOf(repo.summary(exam.id)!)
+      })
+    },
+
+    /**
+     * Acknowledges the critical value of an exam (policy-rules.md "Abnormal exam results"): the
+     * doctors who may release it, whether it is released yet or not, since a critical value is
+     * acted on before the review. The first acknowledgement stands; another is answered with it
+     * and logged as a read, since it changes nothing. One transaction: the acknowledgement, the
+     * access log, her notice, and her stored reminders (the critical-result reminder is done).
+     */
+    acknowledgeCritical(actor: Actor, examId: string): CriticalAcknowledgement {
+      return ctx.db.transaction(() => {
+        const id = examIdOf(examId)
+        const exam = id === null ? null : repo.findForReview(id)
+        if (exam === null)
+          throw notFound()
+        const first = exam.criticalAcknowledgedOn === null
+        const allowed = access.authorize(actor, exam.residentId, ResidentAction.RELEASE_EXAM, first ? 'change' : 'read', 'exams', { institutionId: exam.institutionId })
+        if (exam.worst !== 'critical')
+          throw new AppError(ErrorCode.NOT_CRITICAL, 'This exam has no critical value to acknowledge; release it instead')
+        if (first) {
+          const today = ctx.clock.today()
+          repo.acknowledge(exam.id, today, actor.staff!.id)
+          // product.md: only active residents get reminders
+          if (allowed.resident.status === 'active')
+            store.refresh(loader, exam.residentId, today)
+        }
+        const row = repo.acknowledgement(exam.id)!
+        return { ...summaryOf(row), criticalAcknowledgedOn: row.criticalAcknowledgedOn!, criticalAcknowledgedBy: row.criticalAcknowledgedBy! }
       })
     },
 
@@ -165,6 +194,7 @@ export function createExamsService(ctx: AppContext, access: ResidentAccess) {
               resident: { id: r.residentId, name: r.name, sex: r.sex, age: ageOn(r.birthDate, today) },
               reviewAs: r.reviewAs,
               worst: r.worst,
+              criticalAcknowledgedOn: r.criticalAcknowledgedOn,
               flaggedItems: flagged
                 .map(item => ({ ...item, unit: valueReference(item.code, { unit: item.unit, refLow: null, refHigh: null }, subjectOn(r, r.date)).unit }))
                 .sort((a, b) => Number(b.flag === 'critical') - Number(a.flag === 'critical') || orderOf(a.code) - orderOf(b.code)),

@@ -74,7 +74,7 @@ function prepareHistory(db: Db, within: BatchFilter) {
   const conditionRows = db.select({ residentId: conditions.residentId, code: conditions.code, managed: conditions.managed, sensitive: conditions.sensitive, private: conditions.private })
     .from(conditions).where(within(conditions.residentId)).prepare()
 
-  const examRows = db.select({ residentId: exams.residentId, id: exams.id, date: exams.date, status: exams.status, worst: exams.worst, releasedOn: exams.releasedOn })
+  const examRows = db.select({ residentId: exams.residentId, id: exams.id, date: exams.date, status: exams.status, worst: exams.worst, releasedOn: exams.releasedOn, criticalAcknowledgedOn: exams.criticalAcknowledgedOn })
     .from(exams).where(within(exams.residentId)).prepare()
 
   const fluShots = db.select({ residentId: immunizations.residentId, date: immunizations.date, selfReported: immunizations.selfReported })

@@ -112,6 +112,20 @@ describe('loadSnapshots — one resident\'s record as the engine\'s snapshot', (
     expect(batch.get(reminderIds.changji)!.parentResidence).toBeNull()
   })
 
+  it('gives an acknowledged critical value its critical-acknowledged event, in batches by id and by range', () => {
+    opened.sqlite.prepare('update exams set worst = \'critical\', critical_acknowledged_on = \'2026-05-25\', critical_acknowledged_by = \'staffchenaaaaaaa\' where id = 900000003').run()
+    try {
+      const acknowledged = { kind: 'critical-acknowledged', date: '2026-05-25', examId: '900000003' }
+      expect(loader.loadSnapshots([ids.mother], on).get(ids.mother)!.events).toContainEqual(acknowledged)
+      expect(loader.loadSnapshotRange(ids.mother, ids.mother, on).get(ids.mother)!.events).toContainEqual(acknowledged)
+      // the others are not acknowledged
+      expect(loader.loadSnapshots([ids.mother], on).get(ids.mother)!.events.filter(e => e.kind === 'critical-acknowledged')).toHaveLength(1)
+    }
+    finally {
+      opened.sqlite.prepare('update exams set worst = \'abnormal\', critical_acknowledged_on = null, critical_acknowledged_by = null where id = 900000003').run()
+    }
+  })
+
   it('leaves out residents who are not active, and ids that do not exist', () => {
     const batch = loader.loadSnapshots([ids.deceased, 'zzzzzzzzzzzzzzzz', ids.mother], on)
     expect([...batch.keys()]).toEqual([ids.mother])

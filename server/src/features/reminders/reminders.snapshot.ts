@@ -71,6 +71,8 @@ export function snapshotsFrom(history: ResidentHistory, on: string, viewer: Snap
     add(exam.residentId, { kind: 'exam', date: exam.date, examId })
     if (exam.status === 'released' && exam.releasedOn !== null)
       add(exam.residentId, { kind: 'exam-released', date: exam.releasedOn, examId, releasedOn: exam.releasedOn, worst: exam.worst })
+    if (exam.criticalAcknowledgedOn !== null)
+      add(exam.residentId, { kind: 'critical-acknowledged', date: exam.criticalAcknowledgedOn, examId })
   }
   for (const shot of history.fluShots)
     add(shot.residentId, { kind: 'flu-shot', date: shot.date, selfReported: shot.selfReported })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ExamItemResult } from '../../../../shared/schemas/exams'
-import { examChange, examItemName, examSummaryWords, flagWordKey, formatExamValue, formatRange, groupExamItems, hasTrend, plainLine, sortFlagged } from './exam-view'
+import { criticalAcknowledgementState, examChange, examItemName, examSummaryWords, flagWordKey, formatExamValue, formatRange, groupExamItems, hasTrend, plainLine, sortFlagged } from './exam-view'
 
 function result(overrides: Partial<ExamItemResult> = {}): ExamItemResult {
   return { code: '14771-0', value: 7.85, valueText: null, unit: 'mmol/L', refLow: 3.9, refHigh: 6.1, flag: 'high', previous: null, ...overrides }
@@ -106,5 +106,20 @@ describe('the doctor\'s flagged items', () => {
   it('put critical items first, then high and low in catalogue order', () => {
     const sorted = sortFlagged([{ code: '22748-8', flag: 'high' }, { code: '14771-0', flag: 'high' }, { code: '8480-6', flag: 'critical' }] as const)
     expect(sorted.map(i => i.code)).toEqual(['8480-6', '14771-0', '22748-8'])
+  })
+})
+
+describe('the critical value on a queue card', () => {
+  it('asks a doctor to acknowledge a critical exam nobody has acknowledged yet', () => {
+    expect(criticalAcknowledgementState({ worst: 'critical', criticalAcknowledgedOn: null })).toEqual({ state: 'to-acknowledge' })
+  })
+
+  it('says on which day it was acknowledged', () => {
+    expect(criticalAcknowledgementState({ worst: 'critical', criticalAcknowledgedOn: '2026-11-22' })).toEqual({ state: 'acknowledged', on: '2026-11-22' })
+  })
+
+  it('offers nothing for an exam without a critical value', () => {
+    expect(criticalAcknowledgementState({ worst: 'abnormal', criticalAcknowledgedOn: null })).toEqual({ state: 'none' })
+    expect(criticalAcknowledgementState({ worst: 'normal', criticalAcknowledgedOn: null })).toEqual({ state: 'none' })
   })
 })

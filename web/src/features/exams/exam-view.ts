@@ -1,6 +1,6 @@
 import { type ExamItem, type ExamItemGroup, examItems, examItemsByCode } from '../../../../shared/clinical/exam-items'
 import { criticalDirection, type PlainLine, plainLanguageLine } from '../../../../shared/clinical/exam-plain-language'
-import type { ExamItemResult, ExamSummary } from '../../../../shared/schemas/exams'
+import type { DoctorExamQueueItem, ExamItemResult, ExamSummary } from '../../../../shared/schemas/exams'
 
 type Flag = ExamItemResult['flag']
 
@@ -143,4 +143,19 @@ const flagRank: Record<Flag, number> = { critical: 0, high: 1, low: 1, normal: 2
 export function sortFlagged<T extends { code: string, flag: Flag }>(items: readonly T[]): T[] {
   const order = (code: string) => catalogueOrder.get(code) ?? Number.MAX_SAFE_INTEGER
   return [...items].sort((a, b) => flagRank[a.flag] - flagRank[b.flag] || order(a.code) - order(b.code))
+}
+
+/**
+ * Where an exam in the doctor's queue stands with its critical value (policy-rules.md "Abnormal
+ * exam results"): none to acknowledge, one waiting for a doctor, or acknowledged on a day.
+ */
+export type CriticalAcknowledgementState =
+  | { state: 'none' }
+  | { state: 'to-acknowledge' }
+  | { state: 'acknowledged', on: string }
+
+export function criticalAcknowledgementState(exam: Pick<DoctorExamQueueItem, 'worst' | 'criticalAcknowledgedOn'>): CriticalAcknowledgementState {
+  if (exam.criticalAcknowledgedOn !== null)
+    return { state: 'acknowledged', on: exam.criticalAcknowledgedOn }
+  return exam.worst === 'critical' ? { state: 'to-acknowledge' } : { state: 'none' }
 }

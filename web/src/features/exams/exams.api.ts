@@ -1,4 +1,4 @@
-import { DoctorExamQueueSchema, ExamDetailSchema, ExamPageSchema, ExamSummarySchema, ObservationSeriesSchema, type ReleaseExamBody } from '../../../../shared/schemas/exams'
+import { CriticalAcknowledgementSchema, DoctorExamQueueSchema, ExamDetailSchema, ExamPageSchema, ExamSummarySchema, ObservationSeriesSchema, type ReleaseExamBody } from '../../../../shared/schemas/exams'
 import { api } from '../../api/client'
 
 /** Small pages: a cheap phone on a weak network should paint the first exams quickly. */
@@ -14,4 +14,6 @@ export const examsApi = {
   doctorQueue: () => api.get('/doctor/exams', DoctorExamQueueSchema, { status: 'pending' }),
   release: (examId: string, comment: string) =>
     api.post(`/doctor/exams/${encodeURIComponent(examId)}/release`, ExamSummarySchema, (comment.trim() === '' ? {} : { comment: comment.trim() }) satisfies ReleaseExamBody),
+  /** the doctor has seen the critical value; the first acknowledgement stands */
+  acknowledgeCritical: (examId: string) => api.post(`/doctor/exams/${encodeURIComponent(examId)}/acknowledge`, CriticalAcknowledgementSchema),
 }
