@@ -1,20 +1,21 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { shanghaiDateOf } from '../../shared/dates'
 import { loadConfig } from './config'
 import { webRoot } from './plugins/web'
 import { seedDemoCounty } from './seed/seed'
 import { serve } from './server'
+import { webBuildIsStale } from './web-build'
 
 /**
- * `npm start`: build the PWA if it is missing, migrate, seed the demo county on first start
- * (demo mode only), then serve the PWA and the API together.
+ * `npm start`: build the PWA if it is missing or older than its sources, migrate, seed the demo
+ * county on first start (demo mode only), then serve the PWA and the API together.
  */
 const config = loadConfig()
-if (!existsSync(resolve(webRoot, 'index.html'))) {
-  console.log('Building the web app (first start)…')
-  const built = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit', cwd: resolve(import.meta.dirname, '../..') })
+const root = resolve(import.meta.dirname, '../..')
+if (webBuildIsStale(resolve(webRoot, 'index.html'), ['web', 'shared', 'vite.config.ts', 'package-lock.json'].map(path => resolve(root, path)))) {
+  console.log('Building the web app…')
+  const built = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit', cwd: root })
   if (built.status !== 0)
     process.exit(built.status ?? 1)
 }
