@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, like, lte, or, sql } from 'drizzle-orm'
+import { and, asc, eq, like, or, sql } from 'drizzle-orm'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ageOn } from '../../../../shared/dates'
 import { ErrorBodySchema, ErrorCode } from '../../../../shared/errors'
@@ -8,6 +8,7 @@ import { conditions, contracts, residents } from '../../db/schema'
 import { AppError } from '../../errors'
 import { decodeCursor, pageFrom } from '../../paging'
 import { requireConsentedActor } from '../../plugins/session'
+import { contractRunsOn } from '../../db/running-contract'
 
 export const doctorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get('/residents', {
@@ -38,9 +39,7 @@ export const doctorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       .innerJoin(residents, eq(residents.id, contracts.residentId))
       .where(and(
         eq(contracts.teamId, teamId),
-        lte(contracts.startsOn, today),
-        gte(contracts.endsOn, today),
-        or(isNull(contracts.endedOn), sql`${contracts.endedOn} > ${today}`),
+        contractRunsOn(contracts, today),
         q ? like(residents.name, `${q.replace(/[%_\\]/g, c => `\\${c}`)}%`) : undefined,
         after ? or(sql`${residents.name} > ${after[0]}`, and(eq(residents.name, after[0]), sql`${residents.id} > ${after[1]}`)) : undefined,
       ))

@@ -1,13 +1,24 @@
 import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client'
-import { accessLog, examItems, exams, institutions, residents, staff } from '../../db/schema'
+import { accessLog, contracts, examItems, exams, institutions, residents, staff } from '../../db/schema'
+import { contractRunsOn } from '../../db/running-contract'
 
 const residentId = sql.placeholder('residentId')
 const examId = sql.placeholder('examId')
 const on = sql.placeholder('on')
 
 /** What every exam response starts with; `abnormalItems` is counted for released exams only. */
+/** An exam item's value as it was measured and flagged: what every reader of results selects. */
+export const examItemValueColumns = {
+  value: examItems.value,
+  valueText: examItems.valueText,
+  unit: examItems.unit,
+  refLow: examItems.refLow,
+  refHigh: examItems.refHigh,
+  flag: examItems.flag,
+}
+
 const summaryColumns = {
   id: exams.id,
   date: exams.date,
@@ -50,12 +61,7 @@ export function createExamsRepo(db: Db) {
     previousDate: previous.date,
     itemExamId: examItems.examId,
     code: examItems.code,
-    value: examItems.value,
-    valueText: examItems.valueText,
-    unit: examItems.unit,
-    refLow: examItems.refLow,
-    refHigh: examItems.refHigh,
-    flag: examItems.flag,
+    ...examItemValueColumns,
   }).from(exams)
     .innerJoin(institutions, eq(institutions.id, exams.institutionId))
     .leftJoin(staff, eq(staff.id, exams.releasedBy))
@@ -67,12 +73,7 @@ export function createExamsRepo(db: Db) {
   const observations = db.select({
     examId: exams.id,
     date: exams.date,
-    value: examItems.value,
-    valueText: examItems.valueText,
-    unit: examItems.unit,
-    refLow: examItems.refLow,
-    refHigh: examItems.refHigh,
-    flag: examItems.flag,
+    ...examItemValueColumns,
     institution: institutions.name,
   }).from(exams)
     .innerJoin(examItems, and(eq(examItems.examId, exams.id), eq(examItems.code, sql.placeholder('code'))))
@@ -106,8 +107,7 @@ export function createExamsRepo(db: Db) {
   // with no running contract at all, so that no exam waits for ever. Two branches joined, each
   // on its own index: a doctor's signed residents (contracts_team_idx), and his institution's
   // pending exams (the partial exams_pending_idx).
-  // isContractRunning of shared/access.ts, in SQL
-  const running = sql`c.starts_on <= ${on} and c.ends_on >= ${on} and (c.ended_on is null or c.ended_on > ${on})`
+  const running = contractRunsOn(alias(contracts, 'c'), on)
   const queueColumns = (reviewAs: 'family-doctor' | 'institution') => ({
     examId: exams.id,
     date: exams.date,

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { examItemValueColumns } from '../exams/exams.repo'
 import { allergies, conditions, encounters, examItems, exams, followups, immunizations, institutions, medications, questionnaireResponses } from '../../db/schema'
 
 const residentId = sql.placeholder('residentId')
@@ -34,12 +35,7 @@ export function createExportRepo(db: Db) {
     releasedOn: exams.releasedOn,
     releaseComment: exams.releaseComment,
     code: examItems.code,
-    value: examItems.value,
-    valueText: examItems.valueText,
-    unit: examItems.unit,
-    refLow: examItems.refLow,
-    refHigh: examItems.refHigh,
-    flag: examItems.flag,
+    ...examItemValueColumns,
   }).from(exams)
     .leftJoin(examItems, eq(examItems.examId, exams.id))
     .where(and(eq(exams.residentId, residentId), eq(exams.status, 'released')))

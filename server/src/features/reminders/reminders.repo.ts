@@ -1,9 +1,10 @@
 import type { SQL } from 'drizzle-orm'
-import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client'
 import { conditions, contracts, exams, followups, immunizations, questionnaireResponses, residents, screenings } from '../../db/schema'
 import { newId } from '../../ids'
+import { contractRunsOn } from '../../db/running-contract'
 
 const on = sql.placeholder('on')
 
@@ -65,9 +66,7 @@ function prepareHistory(db: Db, within: BatchFilter) {
   const signed = db.selectDistinct({ residentId: contracts.residentId }).from(contracts)
     .where(and(
       within(contracts.residentId),
-      lte(contracts.startsOn, on),
-      gte(contracts.endsOn, on),
-      or(isNull(contracts.endedOn), sql`${contracts.endedOn} > ${on}`),
+      contractRunsOn(contracts, on),
     ))
     .prepare()
 

@@ -1,8 +1,9 @@
 import type { SQL } from 'drizzle-orm'
-import { and, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, desc, eq, or, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client'
 import { allergies, careTeams, conditions, contracts, encounters, followups, immunizations, institutions, medications, staff } from '../../db/schema'
+import { contractRunsOn } from '../../db/running-contract'
 
 const on = sql.placeholder('on')
 
@@ -41,9 +42,7 @@ export function createResidentsRepo(db: Db) {
     .innerJoin(institutions, eq(institutions.id, careTeams.institutionId))
     .where(and(
       eq(contracts.residentId, sql.placeholder('residentId')),
-      lte(contracts.startsOn, on),
-      gte(contracts.endsOn, on),
-      or(isNull(contracts.endedOn), sql`${contracts.endedOn} > ${on}`),
+      contractRunsOn(contracts, on),
     ))
     .prepare()
   type RunningContract = ReturnType<typeof runningContract.all>[number]
