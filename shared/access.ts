@@ -177,3 +177,21 @@ export function decideResidentAccess(facts: AccessFacts, action: ResidentAction)
     familyDoctor: allowing.some(r => r.familyDoctor),
   }
 }
+
+/**
+ * Who acts for an institution on its machine import (issue 5: its quarantine, its retractions):
+ * its API key, or a signed-in doctor or staff member of it. Anyone else is told the thing does
+ * not exist, as for resident routes.
+ */
+export interface InstitutionActor {
+  /** the institution whose API key made the request */
+  apiKeyInstitutionId: string | null
+  staff: { role: 'doctor' | 'nurse' | 'institution-staff', institutionId: string } | null
+}
+
+export function decideInstitutionAccess(actor: InstitutionActor, institutionId: string): 'allow' | 'not-found' {
+  if (actor.apiKeyInstitutionId === institutionId)
+    return 'allow'
+  const { staff } = actor
+  return staff !== null && staff.institutionId === institutionId && (staff.role === 'doctor' || staff.role === 'institution-staff') ? 'allow' : 'not-found'
+}

@@ -18,6 +18,12 @@ export const ErrorCode = {
   ALREADY_RELEASED: 'ALREADY_RELEASED',
   /** a critical value was to be acknowledged, but the exam has none */
   NOT_CRITICAL: 'NOT_CRITICAL',
+  /** a quarantined exam was matched or rejected already */
+  ALREADY_RESOLVED: 'ALREADY_RESOLVED',
+  /** the exam was retracted already */
+  ALREADY_RETRACTED: 'ALREADY_RETRACTED',
+  /** the request body is in a format the route does not take */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   INTERNAL: 'INTERNAL',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]

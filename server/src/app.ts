@@ -18,6 +18,7 @@ import { doctorRoutes } from './features/doctor/doctor.routes'
 import { doctorExamsRoutes, examsRoutes } from './features/exams/exams.routes'
 import { exportRoutes } from './features/export/export.routes'
 import { healthRoutes } from './features/health/health.routes'
+import { importRoutes } from './features/import/import.routes'
 import { meRoutes } from './features/me/me.routes'
 import { notificationsRoutes } from './features/notifications/notifications.routes'
 import { questionnairesRoutes } from './features/questionnaires/questionnaires.routes'
@@ -98,6 +99,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(notificationsRoutes, { prefix: '/api/notifications', ctx })
   await app.register(doctorRoutes, { prefix: '/api/doctor', ctx })
   await app.register(doctorExamsRoutes, { prefix: '/api/doctor', ctx, access })
+  await app.register(importRoutes, { prefix: '/api/import', ctx })
   if (config.mode === 'demo')
     await app.register(devRoutes, { prefix: '/api/dev', ctx })
 

@@ -76,7 +76,7 @@ export interface RecordInput {
     externalId: string | null
     institutionId: string
     date: string
-    status: 'pending-review' | 'released'
+    status: 'pending-review' | 'released' | 'retracted'
     releasedOn: string | null
     releaseComment: string | null
     items: readonly RecordExamItem[]

@@ -12,9 +12,19 @@ export const ExamIdSchema = z.string().regex(/^\d{1,16}$/, 'expected an exam id'
 export const ExamParamsSchema = z.object({ id: ResidentIdSchema, examId: ExamIdSchema })
 export const DoctorExamParamsSchema = z.object({ examId: ExamIdSchema })
 
-export const ExamStatusSchema = z.enum(['pending-review', 'released'])
+/** retracted: withdrawn by the institution that did it (filed under the wrong person); no values, only the reason */
+export const ExamStatusSchema = z.enum(['pending-review', 'released', 'retracted'])
 export const ExamFlagSchema = z.enum(['normal', 'high', 'low', 'critical'])
 export const ExamWorstSchema = z.enum(['normal', 'abnormal', 'critical'])
+
+const ItemValueSchema = z.object({ value: z.number().nullable(), valueText: z.string().nullable(), unit: z.string().nullable(), flag: ExamFlagSchema })
+/** One item's change in a correction: before or after is null when the item was added or removed. */
+export const ExamItemChangeSchema = z.object({
+  code: z.string(),
+  before: ItemValueSchema.nullable(),
+  after: ItemValueSchema.nullable(),
+})
+export type ExamItemChange = z.infer<typeof ExamItemChangeSchema>
 
 /** One exam in a list. `worst` and `abnormalItems` are null while the exam is under review. */
 export const ExamSummarySchema = z.object({
@@ -30,6 +40,11 @@ export const ExamSummarySchema = z.object({
   worst: ExamWorstSchema.nullable(),
   /** how many items are high, low or critical */
   abnormalItems: z.number().int().nullable(),
+  /** 1 as imported; each correction by the institution adds one */
+  version: z.number().int(),
+  retractedOn: IsoDateSchema.nullable(),
+  /** the institution's words on why the result was withdrawn */
+  retractionReason: z.string().nullable(),
 })
 export type ExamSummary = z.infer<typeof ExamSummarySchema>
 
@@ -52,9 +67,19 @@ export const ExamItemResultSchema = z.object({
 })
 export type ExamItemResult = z.infer<typeof ExamItemResultSchema>
 
-/** GET /api/residents/:id/exams/:examId — `items` is empty while the exam is under review. */
+/** One correction of a released exam by the institution: what it changed. */
+export const ExamCorrectionSchema = z.object({
+  version: z.number().int(),
+  correctedAt: z.string(),
+  changes: z.array(ExamItemChangeSchema),
+})
+export type ExamCorrection = z.infer<typeof ExamCorrectionSchema>
+
+/** GET /api/residents/:id/exams/:examId — `items` is empty while the exam is under review or retracted. */
 export const ExamDetailSchema = ExamSummarySchema.extend({
   items: z.array(ExamItemResultSchema),
+  /** the institution's corrections of the released values, oldest first */
+  corrections: z.array(ExamCorrectionSchema),
 })
 export type ExamDetail = z.infer<typeof ExamDetailSchema>
 

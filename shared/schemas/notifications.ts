@@ -4,6 +4,12 @@ import { z } from 'zod'
 export const NotificationKind = {
   ACTED_FOR_YOU: 'acted-for-you',
   RESULT_RELEASED: 'result-released',
+  /** to the resident: an institution corrected released results ({ examDate, items: comma-separated codes }) */
+  RESULT_CORRECTED: 'result-corrected',
+  /** to the resident: an institution withdrew a result filed under her by mistake ({ examDate, reason }) */
+  RESULT_RETRACTED: 'result-retracted',
+  /** to a doctor: an imported exam has a critical value ({ residentId, residentName, examId, examDate }) */
+  CRITICAL_RESULT: 'critical-result',
   WELCOME: 'welcome',
 } as const
 

@@ -81,8 +81,9 @@ export function writeCareNetwork(tables: Tables, seed: number, residents: number
     tables.institutions.add([
       institutionId, name, township.kind === 'street' ? 'community-health-centre' : 'township-health-centre', zhujiRegion,
       `浙江省诸暨市${township.name}${rng.pick(['健康路', '卫生路', '中心路', '新街'])}${rng.between(1, 200)}号`, drawPhone(rng),
-      apiKey === undefined ? null : sha256(apiKey),
     ])
+    if (apiKey !== undefined)
+      tables.apiKeys.add([rng.id(), institutionId, sha256(apiKey), 'demo', shanghaiInstant(dayOf('2024-01-02'), 9)])
 
     const teamCount = Math.max(1, Math.ceil(residents * townshipShare(t) / residentsPerTeam))
     const teams: Team[] = []
@@ -112,7 +113,7 @@ export function writeCareNetwork(tables: Tables, seed: number, residents: number
   const hospitalIds = hospitals.map((h, i) => {
     const rng = new Rng(seed, Domain.CARE, 200 + i)
     const id = rng.id()
-    tables.institutions.add([id, h.name, 'hospital', zhujiRegion, h.address, drawPhone(rng), null])
+    tables.institutions.add([id, h.name, 'hospital', zhujiRegion, h.address, drawPhone(rng)])
     return id
   })
 

@@ -181,7 +181,7 @@ export function writeExamHistory(w: ExamWriter, rng: Rng, r: Person, anchorDay: 
       measureAdult(w, rng, p, examAge, day, r.wideAfp)
     const releasedDay = day + rng.between(3, 14)
     const release = releasedDay > anchorDay ? null : { on: dateOf(releasedDay), by: r.team.doctorId }
-    w.finish(r.id, r.centre.institutionId, `PE${dateOf(day).replaceAll('-', '')}${String(id % 1_000_000).padStart(6, '0')}`, dateOf(day), release)
+    w.finish(r.id, r.centre.institutionId, `PE${dateOf(day).replaceAll('-', '')}-${id}`, dateOf(day), release)
     lastYear = year
   }
 }

@@ -264,9 +264,9 @@ describe('the personas of demo.md', () => {
 
   it('stores the demo API keys only as SHA-256', () => {
     const sha = (key: string) => createHash('sha256').update(key).digest('hex')
-    expect(all('SELECT name FROM institutions WHERE api_key_hash IS NOT NULL ORDER BY name')).toHaveLength(2)
-    expect(one('SELECT name FROM institutions WHERE api_key_hash = ?', sha('kb_demo_fengqiao'))).toEqual({ name: '枫桥镇卫生院' })
-    expect(one('SELECT name FROM institutions WHERE api_key_hash = ?', sha('kb_demo_jiyang'))).toEqual({ name: '暨阳街道社区卫生服务中心' })
+    expect(all('SELECT institution_id FROM api_keys')).toHaveLength(2)
+    expect(one('SELECT i.name FROM api_keys k JOIN institutions i ON i.id = k.institution_id WHERE k.key_hash = ?', sha('kb_demo_fengqiao'))).toEqual({ name: '枫桥镇卫生院' })
+    expect(one('SELECT i.name FROM api_keys k JOIN institutions i ON i.id = k.institution_id WHERE k.key_hash = ?', sha('kb_demo_jiyang'))).toEqual({ name: '暨阳街道社区卫生服务中心' })
   })
 })
 

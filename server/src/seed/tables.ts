@@ -3,6 +3,7 @@ import type { BulkLoad, TableWriter } from './bulk-load'
 /** One writer per table the seed fills, with the columns in the order rows are given. */
 export interface Tables {
   institutions: TableWriter
+  apiKeys: TableWriter
   careTeams: TableWriter
   staff: TableWriter
   accounts: TableWriter
@@ -23,7 +24,8 @@ export interface Tables {
 
 export function openTables(load: BulkLoad): Tables {
   return {
-    institutions: load.writer('institutions', ['id', 'name', 'kind', 'region', 'address', 'phone', 'api_key_hash']),
+    institutions: load.writer('institutions', ['id', 'name', 'kind', 'region', 'address', 'phone']),
+    apiKeys: load.writer('api_keys', ['id', 'institution_id', 'key_hash', 'label', 'created_at']),
     careTeams: load.writer('care_teams', ['id', 'institution_id', 'name']),
     staff: load.writer('staff', ['id', 'account_id', 'name', 'role', 'institution_id', 'team_id', 'title', 'reply_time']),
     accounts: load.writer('accounts', ['id', 'phone', 'resident_id', 'display_name', 'status', 'created_at']),

@@ -1,5 +1,7 @@
+import { idNumberCheckChar } from '../../../shared/residents/id-number'
 import type { Db } from '../db/client'
-import { accounts, allergies, careTeams, conditions, contracts, encounters, followups, households, immunizations, institutions, medications, proxyGrants, residents, staff } from '../db/schema'
+import { sha256 } from '../features/auth/secrets'
+import { accounts, apiKeys, allergies, careTeams, conditions, contracts, encounters, followups, households, immunizations, institutions, medications, proxyGrants, residents, staff } from '../db/schema'
 
 /**
  * A small county for API tests: one person per access rule of product.md, with fixed ids so a
@@ -33,15 +35,24 @@ export const phones = {
 } as const
 
 function resident(id: string, name: string, sex: 'male' | 'female', birthDate: string, extra: Partial<typeof residents.$inferInsert> = {}) {
-  const idNumber = `330681${birthDate.replaceAll('-', '')}${String(Object.values(ids).indexOf(id as never)).padStart(3, '0')}0`
+  const first17 = `330681${birthDate.replaceAll('-', '')}${String(Object.values(ids).indexOf(id as never)).padStart(3, '0')}`
+  const idNumber = first17 + idNumberCheckChar(first17)
   return { id, name, sex, birthDate, idNumber, hukouRegion: '330681', residenceRegion: '330681', township: '枫桥镇', address: '枫桥镇某村1号', insurance: 'resident' as const, recordOpenedOn: '2010-01-01', ...extra }
 }
+
+/** The institutions' machine API keys (demo.md's demo keys, and one revoked). */
+export const apiKeyOf = { fengqiao: 'kb_demo_fengqiao', jiyang: 'kb_demo_jiyang', revoked: 'kb_test_revoked' } as const
 
 export function buildWorld(db: Db) {
   const t = Date.parse('2026-01-01T00:00:00Z')
   db.insert(institutions).values([
     { id: 'instfengqiaoaaaa', name: '枫桥镇卫生院', kind: 'township-health-centre', region: '330681', address: '枫桥镇', phone: '0575-87000000' },
     { id: 'instjiyangaaaaaa', name: '暨阳街道社区卫生服务中心', kind: 'community-health-centre', region: '330681', address: '暨阳街道', phone: '0575-87111111' },
+  ]).run()
+  db.insert(apiKeys).values([
+    { id: 'keyfengqiaoaaaaa', institutionId: 'instfengqiaoaaaa', keyHash: sha256(apiKeyOf.fengqiao), label: 'demo', createdAt: t },
+    { id: 'keyjiyangaaaaaaa', institutionId: 'instjiyangaaaaaa', keyHash: sha256(apiKeyOf.jiyang), label: 'demo', createdAt: t },
+    { id: 'keyrevokedaaaaaa', institutionId: 'instfengqiaoaaaa', keyHash: sha256(apiKeyOf.revoked), label: 'old', createdAt: t, revokedAt: t },
   ]).run()
   db.insert(careTeams).values([
     { id: 'teamchenaaaaaaaa', institutionId: 'instfengqiaoaaaa', name: '陈明家庭医生团队' },

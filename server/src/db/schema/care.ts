@@ -9,8 +9,19 @@ export const institutions = sqliteTable('institutions', {
   region: text().notNull(),
   address: text().notNull(),
   phone: text().notNull(),
-  // SHA-256 of the machine API key; demo keys are only accepted in demo mode
-  apiKeyHash: text(),
+})
+
+/**
+ * An institution's machine API key (POST /api/import/exams): only its SHA-256 is kept, the key
+ * is shown once when an admin creates it. A key acts for its one institution and nothing else.
+ */
+export const apiKeys = sqliteTable('api_keys', {
+  id: text().primaryKey(),
+  institutionId: text().notNull().references(() => institutions.id),
+  keyHash: text().notNull().unique(),
+  label: text().notNull(),
+  createdAt: integer().notNull(),
+  revokedAt: integer(),
 })
 
 export const careTeams = sqliteTable('care_teams', {

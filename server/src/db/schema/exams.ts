@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { institutions, staff } from './care'
 import { residents } from './residents'
 
@@ -13,7 +13,8 @@ export const exams = sqliteTable('exams', {
   institutionId: text().notNull().references(() => institutions.id),
   externalId: text(),
   date: text().notNull(),
-  status: text({ enum: ['pending-review', 'released'] }).notNull(),
+  /** retracted: withdrawn by the institution (filed under the wrong person); its values are shown to no one */
+  status: text({ enum: ['pending-review', 'released', 'retracted'] }).notNull(),
   worst: text({ enum: ['normal', 'abnormal', 'critical'] }).notNull(),
   releasedOn: text(),
   releasedBy: text().references(() => staff.id),
@@ -22,7 +23,15 @@ export const exams = sqliteTable('exams', {
   /** the day a doctor acknowledged a critical value (policy-rules.md: the critical-result reminder is then done) */
   criticalAcknowledgedOn: text(),
   criticalAcknowledgedBy: text().references(() => staff.id),
+  /** 1 when imported; each correction re-import adds one (exam_corrections keeps what changed) */
+  version: integer().notNull().default(1),
+  /** SHA-256 of the imported content: the same content again is `unchanged` */
+  contentHash: text(),
+  retractedOn: text(),
+  retractionReason: text(),
 }, t => [
+  // an institution's exam id names one exam: imports are idempotent by it
+  uniqueIndex('exams_external_idx').on(t.institutionId, t.externalId),
   index('exams_resident_idx').on(t.residentId, t.date, t.status, t.worst, t.releasedOn),
   // the review queues read only the exams still waiting: a small partial index, not a scan of every exam ever done
   index('exams_pending_idx').on(t.institutionId, t.date).where(sql`${t.status} = 'pending-review'`),
@@ -39,3 +48,38 @@ export const examItems = sqliteTable('exam_items', {
   refLow: real(),
   refHigh: real(),
 }, t => [index('exam_items_exam_idx').on(t.examId)])
+
+/** What a correction re-import changed: one row per new version, told to the resident. */
+export const examCorrections = sqliteTable('exam_corrections', {
+  examId: integer().notNull().references(() => exams.id),
+  version: integer().notNull(),
+  correctedAt: integer().notNull(),
+  /** JSON array of ExamItemChange (shared/schemas/import.ts) */
+  changes: text().notNull(),
+}, t => [primaryKey({ columns: [t.examId, t.version] })])
+
+/**
+ * An imported exam that could not be matched to a resident safely (ID number, name and birth
+ * date must all agree): kept as sent until the institution matches it to the right resident or
+ * rejects it. Keyed like exams, so sending it again replaces it rather than adding another.
+ */
+export const importQuarantine = sqliteTable('import_quarantine', {
+  id: text().primaryKey(),
+  institutionId: text().notNull().references(() => institutions.id),
+  externalId: text().notNull(),
+  receivedAt: integer().notNull(),
+  reason: text({ enum: ['unknown-id-number', 'identity-mismatch'] }).notNull(),
+  idNumber: text().notNull(),
+  name: text().notNull(),
+  birthDate: text().notNull(),
+  examDate: text().notNull(),
+  /** JSON of the checked exam (items in catalogue units), ready to be written once matched */
+  exam: text().notNull(),
+  contentHash: text().notNull(),
+  status: text({ enum: ['open', 'matched', 'rejected'] }).notNull(),
+  resolvedAt: integer(),
+  /** the staff member, or null for the institution's API key */
+  resolvedBy: text().references(() => staff.id),
+  resolutionNote: text(),
+  examId: integer().references(() => exams.id),
+}, t => [uniqueIndex('import_quarantine_external_idx').on(t.institutionId, t.externalId)])

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client'
-import { accessLog, contracts, examItems, exams, institutions, residents, staff } from '../../db/schema'
+import { accessLog, contracts, examCorrections, examItems, exams, institutions, residents, staff } from '../../db/schema'
 import { contractRunsOn } from '../../db/running-contract'
 
 const residentId = sql.placeholder('residentId')
@@ -29,6 +29,9 @@ const summaryColumns = {
   releasedBy: staff.name,
   releaseComment: exams.releaseComment,
   worst: exams.worst,
+  version: exams.version,
+  retractedOn: exams.retractedOn,
+  retractionReason: exams.retractionReason,
   abnormalItems: sql<number | null>`case when ${exams.status} = 'released' then (select count(*) from exam_items i where i.exam_id = ${exams.id} and i.flag <> 'normal') end`,
 }
 
@@ -81,6 +84,9 @@ export function createExamsRepo(db: Db) {
     .where(and(eq(exams.residentId, residentId), eq(exams.status, 'released')))
     .orderBy(asc(exams.date), asc(exams.id))
     .prepare()
+
+  const corrections = db.select({ version: examCorrections.version, correctedAt: examCorrections.correctedAt, changes: examCorrections.changes })
+    .from(examCorrections).where(eq(examCorrections.examId, examId)).orderBy(asc(examCorrections.version)).prepare()
 
   const findForReview = db.select({ id: exams.id, residentId: exams.residentId, institutionId: exams.institutionId, date: exams.date, status: exams.status, worst: exams.worst, criticalAcknowledgedOn: exams.criticalAcknowledgedOn })
     .from(exams).where(eq(exams.id, examId)).prepare()
@@ -157,6 +163,8 @@ export function createExamsRepo(db: Db) {
     summary: (id: number) => summary.get({ examId: id }) ?? null,
     /** The rows of one exam of this resident (none: no such exam of hers). */
     detail: (resident: string, id: number) => detail.all({ residentId: resident, examId: id }),
+    /** What the institution's corrections changed, oldest first. */
+    corrections: (id: number) => corrections.all({ examId: id }),
     observations: (resident: string, code: string) => observations.all({ residentId: resident, code }),
     /** What the release and the acknowledgement decide on, before anything is read for the actor. */
     findForReview: (id: number) => findForReview.get({ examId: id }) ?? null,

@@ -126,6 +126,9 @@ describe('the doctor\'s review queue and release', () => {
       releaseComment: '血糖略高，请继续控制饮食，一个月后复查。',
       worst: 'abnormal',
       abnormalItems: 1,
+      version: 1,
+      retractedOn: null,
+      retractionReason: null,
     })
 
     const exam = (await get(`${mother}/exams/${examIds.motherPending}`, 'mother')).json()
@@ -272,6 +275,9 @@ describe('acknowledging a critical value', () => {
       releaseComment: null,
       worst: 'critical',
       abnormalItems: 1,
+      version: 1,
+      retractedOn: null,
+      retractionReason: null,
       criticalAcknowledgedOn: '2026-11-22',
       criticalAcknowledgedBy: '陈明',
     })

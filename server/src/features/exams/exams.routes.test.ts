@@ -29,6 +29,9 @@ describe('a resident\'s exams', () => {
       releaseComment: null,
       worst: null,
       abnormalItems: null,
+      version: 1,
+      retractedOn: null,
+      retractionReason: null,
     })
     expect(page.items[1]).toMatchObject({ id: String(examIds.mother2026), worst: 'abnormal', abnormalItems: 2, releasedOn: '2026-05-26', releasedBy: '陈明' })
     expect(page.items.map((e: { abnormalItems: number | null }) => e.abnormalItems)).toEqual([null, 2, 1, 3])
@@ -119,7 +122,11 @@ describe('a resident\'s exams', () => {
       releaseComment: null,
       worst: null,
       abnormalItems: null,
+      version: 1,
+      retractedOn: null,
+      retractionReason: null,
       items: [],
+      corrections: [],
     })
     expect(response.body).not.toContain('6.9')
   })

@@ -4,7 +4,7 @@ import { examItems, valueReference } from '../../../../shared/clinical/exam-item
 import { ageOn, epochDayOf } from '../../../../shared/dates'
 import { ErrorCode } from '../../../../shared/errors'
 import type { PageQuery } from '../../../../shared/schemas/common'
-import type { CriticalAcknowledgement, DoctorExamQueue, ExamDetail, ExamItemResult, ExamSummary, ObservationSeries, ReleaseExamBody } from '../../../../shared/schemas/exams'
+import type { CriticalAcknowledgement, DoctorExamQueue, ExamDetail, ExamItemChange, ExamItemResult, ExamSummary, ObservationSeries, ReleaseExamBody } from '../../../../shared/schemas/exams'
 import { NotificationKind } from '../../../../shared/schemas/notifications'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'
@@ -40,6 +40,9 @@ function summaryOf(row: SummaryRow): ExamSummary {
     releaseComment: row.releaseComment,
     worst: released ? row.worst : null,
     abnormalItems: released ? row.abnormalItems : null,
+    version: row.version,
+    retractedOn: row.retractedOn,
+    retractionReason: row.retractionReason,
   }
 }
 
@@ -102,7 +105,11 @@ export function createExamsService(ctx: AppContext, access: ResidentAccess) {
         })
       }
       items.sort((a, b) => orderOf(a.code) - orderOf(b.code))
-      return { ...summaryOf(header), items }
+      // corrections of values she can see: an exam under review or withdrawn shows none
+      const corrections = header.status === 'released' && header.version > 1
+        ? repo.corrections(header.id).map(c => ({ version: c.version, correctedAt: new Date(c.correctedAt).toISOString(), changes: JSON.parse(c.changes) as ExamItemChange[] }))
+        : []
+      return { ...summaryOf(header), items, corrections }
     },
 
     /** One item across the resident's released exams, oldest first. */

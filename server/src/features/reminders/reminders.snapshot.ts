@@ -66,6 +66,9 @@ export function snapshotsFrom(history: ResidentHistory, on: string, viewer: Snap
   }
 
   for (const exam of history.exams) {
+    // a withdrawn result was never hers: it neither counts as done nor asks for follow-up
+    if (exam.status === 'retracted')
+      continue
     const examId = String(exam.id)
     // policy-rules.md "Completed": an exam counts when done, released or not
     add(exam.residentId, { kind: 'exam', date: exam.date, examId })

@@ -55,11 +55,18 @@ export function createReminderStore(db: Db) {
     },
     /** Recomputes one resident's rows on `on`, in the caller's transaction so they stand or fall with her change. */
     refresh(loader: SnapshotLoader, residentId: string, on: string) {
-      clearResident.run({ residentId })
-      const snapshot = loader.loadSnapshots([residentId], on).get(residentId)
-      if (snapshot !== undefined) {
-        for (const row of rowsOf(residentId, snapshot, on))
-          insert.run(row)
+      this.refreshMany(loader, [residentId], on)
+    },
+    /** Recomputes the rows of several residents on `on`, their snapshots read together (one query per table). */
+    refreshMany(loader: SnapshotLoader, residentIds: readonly string[], on: string) {
+      const snapshots = loader.loadSnapshots(residentIds, on)
+      for (const residentId of residentIds) {
+        clearResident.run({ residentId })
+        const snapshot = snapshots.get(residentId)
+        if (snapshot !== undefined) {
+          for (const row of rowsOf(residentId, snapshot, on))
+            insert.run(row)
+        }
       }
     },
   }
