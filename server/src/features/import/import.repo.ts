@@ -22,7 +22,7 @@ export function createImportRepo(db: Db) {
   const insertItem = db.insert(examItems).values({
     examId: p('examId'), code: p('code'), value: p('value'), valueText: p('valueText'), flag: p('flag'), unit: p('unit'), refLow: p('refLow'), refHigh: p('refHigh'),
   }).prepare()
-  const itemsOf = db.select({ code: examItems.code, value: examItems.value, valueText: examItems.valueText, unit: examItems.unit, flag: examItems.flag })
+  const itemsOf = db.select({ code: examItems.code, value: examItems.value, valueText: examItems.valueText, unit: examItems.unit, flag: examItems.flag, refLow: examItems.refLow, refHigh: examItems.refHigh })
     .from(examItems).where(eq(examItems.examId, p('examId'))).prepare()
   const deleteItems = db.delete(examItems).where(eq(examItems.examId, p('examId'))).prepare()
   const correctExam = db.update(exams)

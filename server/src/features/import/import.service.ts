@@ -127,14 +127,20 @@ export function createImportService(ctx: AppContext) {
       const matched = match(exam.subject)
       if (!('resident' in matched) || matched.resident.id !== existing.residentId)
         return { ...none, outcome: 'rejected', problems: [{ row: exam.row, field: 'subject', reason: `exam ${exam.externalId} was filed for another resident: retract it, then send it under a new exam id` }] }
-      const before = repo.itemsOf(existing.id).map(i => ({ ...i, refLow: null, refHigh: null }))
       const items = flagItems(exam.items, { sex: matched.resident.sex, age: ageOn(matched.resident.birthDate, exam.date) })
+      const changes = itemChanges(repo.itemsOf(existing.id), items)
+      // written another way, as her own export writes it back (the catalogue's range printed, a
+      // reading of a normal value): what is kept, and what she sees, would not change
+      if (changes.length === 0 && exam.date === existing.date)
+        return { ...none, outcome: 'unchanged', examId: String(existing.id), version: existing.version }
       const worst = worstOf(items.map(i => i.flag))
       const version = existing.version + 1
       repo.replaceItems(existing.id, items)
       repo.correctExam(existing.id, { date: exam.date, worst, version, contentHash: exam.contentHash })
-      const changes = itemChanges(before, items.map(i => ({ ...i, refLow: null, refHigh: null })))
-      repo.insertCorrection(existing.id, version, ctx.clock.now(), JSON.stringify(changes))
+      // a correction of values she was shown is kept to show her; one made under review replaces
+      // values no doctor had passed, which must never reach her, not even as a "before"
+      if (existing.status === 'released')
+        repo.insertCorrection(existing.id, version, ctx.clock.now(), JSON.stringify(changes))
       if (matched.resident.status === 'active') {
         // the values she has seen changed: tell her what; an exam under review she has not seen
         if (existing.status === 'released')
