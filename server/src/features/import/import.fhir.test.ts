@@ -126,8 +126,12 @@ describe('readFhirExams', () => {
 
   it('names what medplum finds wrong with the report and the Patient, at their entries', () => {
     expect(fieldsOf(bundleOf(glucose, { conclusion: 42 }))).toEqual(['entry[2].resource.conclusion'])
-    expect(fieldsOf(bundleOf(glucose, {}, { ...patient, gender: 'woman' }))).toEqual([])
     expect(fieldsOf(bundleOf(glucose, {}, { ...patient, birthDate: '1952/04/18' }))).toContain('entry[0].resource.birthDate')
+  })
+
+  it('names a code outside its required value set, which medplum 4.x lets through (the fhir package)', () => {
+    expect(fieldsOf(bundleOf(glucose, {}, { ...patient, gender: 'woman' }))).toEqual(['entry[0].resource.gender'])
+    expect(read(bundleOf(glucose, { status: 'done' })).drafts[0]!.problems).toContainEqual({ row: 2, field: 'entry[2].resource.status', reason: 'Code "done" not found in value set' })
   })
 
   it('refuses a bundle without a DiagnosticReport, or with an entry that carries nothing', () => {

@@ -1,7 +1,7 @@
 import type { ImportProblem } from '../../../../shared/schemas/import'
 import { EXAM_ID_SYSTEM, ID_NUMBER_SYSTEM, institutionExamIdSystem, LOINC } from '../../../../shared/fhir/record-bundle'
 import type { ExamDraft, ItemDraft, ReadDrafts } from './import.draft'
-import { structureIssues } from './fhir-structure'
+import { bindingIssues, structureIssues } from './fhir-structure'
 
 /**
  * Reads the exams out of a FHIR R4 Bundle (product.md: a DiagnosticReport with its Observations,
@@ -198,9 +198,17 @@ function itemOf(obs: Json, path: string, row: number, problems: ImportProblem[])
   }
 }
 
-/** The medplum issues of one resource, as problems of the exam it belongs to. */
+/**
+ * The structure issues of one resource (medplum), and for a Patient or a DiagnosticReport its
+ * required value-set bindings too (the `fhir` package), as problems of the exam it belongs to.
+ */
 function structureProblems(resource: Json, path: string, row: number): ImportProblem[] {
-  return structureIssues(resource).map(issue => ({
+  const issues = structureIssues(resource)
+  if (issues.length === 0 && (resource.resourceType === 'Patient' || resource.resourceType === 'DiagnosticReport')) {
+    const { result: _checked, ...withoutResults } = resource
+    issues.push(...bindingIssues(withoutResults))
+  }
+  return issues.map(issue => ({
     row,
     field: issue.path === '' ? path : `${path}.${issue.path.split('.').slice(1).join('.')}`.replace(/\.$/, ''),
     reason: issue.reason,
