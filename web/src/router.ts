@@ -28,6 +28,7 @@ export const router = createRouter({
     { path: '/notifications', name: 'notifications', component: () => import('./features/notifications/NotificationsPage.vue'), meta: { tabs: true } },
     { path: '/doctor/residents', name: 'doctor-residents', component: () => import('./features/doctor/DoctorResidentsPage.vue'), meta: { tabs: true } },
     { path: '/doctor/exams', name: 'doctor-exams', component: () => import('./features/exams/ExamReviewQueuePage.vue'), meta: { tabs: true } },
+    { path: '/institution/quarantine', name: 'import-quarantine', component: () => import('./features/import/QuarantinePage.vue'), meta: { tabs: true } },
     { path: '/settings', name: 'settings', component: () => import('./features/settings/SettingsPage.vue'), meta: { tabs: true } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./features/not-found/NotFoundPage.vue'), meta: { public: true } },
   ],

@@ -12,8 +12,11 @@ const API_CACHE = 'kangban-api'
 const API_CACHE_MAX_ENTRIES = 200
 /** The same 30 days a remembered device stays signed in; older copies are not worth showing. */
 const API_CACHE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000
-/** Sign-in, the demo outbox and the liveness check must always be live answers. */
-const NEVER_CACHED = ['/api/auth/', '/api/dev/', '/api/health']
+/**
+ * Sign-in, the demo outbox and the liveness check must always be live answers; the import's
+ * quarantine lists other people's ID numbers on a front-desk screen and is worth nothing stale.
+ */
+const NEVER_CACHED = ['/api/auth/', '/api/dev/', '/api/health', '/api/import/']
 
 // oxlint-disable-next-line no-underscore-dangle -- the injection point Workbox's build replaces with the precache list
 precacheAndRoute(self.__WB_MANIFEST)

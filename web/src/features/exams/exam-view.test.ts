@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ExamItemResult } from '../../../../shared/schemas/exams'
-import { criticalAcknowledgementState, examChange, examItemName, examSummaryWords, flagWordKey, formatExamValue, formatRange, groupExamItems, hasTrend, plainLine, sortFlagged } from './exam-view'
+import { criticalAcknowledgementState, examChange, examItemName, examStatusKey, examSummaryWords, flagWordKey, formatExamValue, formatRange, groupExamItems, hasTrend, isCorrected, plainLine, sortFlagged } from './exam-view'
 
 function result(overrides: Partial<ExamItemResult> = {}): ExamItemResult {
   return { code: '14771-0', value: 7.85, valueText: null, unit: 'mmol/L', refLow: 3.9, refHigh: 6.1, flag: 'high', previous: null, ...overrides }
@@ -92,13 +92,27 @@ describe('names, values and ranges', () => {
 
 describe('an exam in the list', () => {
   it('is "under review" with no result while pending', () => {
-    expect(examSummaryWords({ status: 'pending-review', worst: null, abnormalItems: null })).toEqual({ key: 'exams.summary.pending', params: {}, tone: 'pending' })
+    expect(examSummaryWords({ status: 'pending-review', worst: null, abnormalItems: null })).toEqual({ key: 'exams.status.pending-review', params: {}, tone: 'pending', mark: null })
   })
 
   it('counts the items to watch, and says critical above all', () => {
-    expect(examSummaryWords({ status: 'released', worst: 'abnormal', abnormalItems: 2 })).toEqual({ key: 'exams.summary.abnormal', params: { n: 2 }, tone: 'abnormal' })
+    expect(examSummaryWords({ status: 'released', worst: 'abnormal', abnormalItems: 2 })).toEqual({ key: 'exams.summary.abnormal', params: { n: 2 }, tone: 'abnormal', mark: '!' })
     expect(examSummaryWords({ status: 'released', worst: 'critical', abnormalItems: 3 }).tone).toBe('critical')
     expect(examSummaryWords({ status: 'released', worst: 'normal', abnormalItems: 0 }).key).toBe('exams.summary.normal')
+  })
+
+  it('says "withdrawn", in words and with a mark, and nothing of what the values were', () => {
+    expect(examSummaryWords({ status: 'retracted', worst: 'critical', abnormalItems: 3 })).toEqual({ key: 'exams.status.retracted', params: {}, tone: 'retracted', mark: '⊘' })
+  })
+
+  it('has words for each of the three statuses', () => {
+    expect(['pending-review', 'released', 'retracted'].map(s => examStatusKey(s as 'released'))).toEqual(['exams.status.pending-review', 'exams.status.released', 'exams.status.retracted'])
+  })
+
+  it('is "corrected" only when released values were changed by the institution', () => {
+    expect(isCorrected({ status: 'released', version: 2 })).toBe(true)
+    expect(isCorrected({ status: 'released', version: 1 })).toBe(false)
+    expect(isCorrected({ status: 'retracted', version: 3 })).toBe(false)
   })
 })
 

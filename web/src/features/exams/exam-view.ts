@@ -118,23 +118,40 @@ export function hasTrend(result: Pick<ExamItemResult, 'code' | 'value'>): boolea
   return item === undefined ? result.value !== null : item.kind === 'numeric'
 }
 
+/** The words of an exam's status, for all three (product.md capability 13: never colour alone). */
+export function examStatusKey(status: ExamSummary['status']): string {
+  return `exams.status.${status}`
+}
+
 export interface ExamSummaryWords {
   key: string
   params: Record<string, number>
   /** the colour class; the words carry the meaning on their own */
-  tone: 'pending' | 'normal' | 'abnormal' | 'critical'
+  tone: 'pending' | 'normal' | 'abnormal' | 'critical' | 'retracted'
+  /** a mark beside the words for the eye that does not tell colours apart; null for none */
+  mark: string | null
 }
 
-/** What an exam in the list says of itself: under review, all normal, N items to watch, or critical. */
+/**
+ * What an exam in the list says of itself: withdrawn, under review, all normal, N items to
+ * watch, or critical. A withdrawn exam says nothing of its values, whatever they were.
+ */
 export function examSummaryWords(exam: Pick<ExamSummary, 'status' | 'worst' | 'abnormalItems'>): ExamSummaryWords {
+  if (exam.status === 'retracted')
+    return { key: examStatusKey('retracted'), params: {}, tone: 'retracted', mark: '⊘' }
   if (exam.status === 'pending-review' || exam.worst === null)
-    return { key: 'exams.summary.pending', params: {}, tone: 'pending' }
+    return { key: examStatusKey('pending-review'), params: {}, tone: 'pending', mark: null }
   const n = exam.abnormalItems ?? 0
   if (exam.worst === 'critical')
-    return { key: 'exams.summary.critical', params: { n }, tone: 'critical' }
+    return { key: 'exams.summary.critical', params: { n }, tone: 'critical', mark: '!' }
   if (exam.worst === 'abnormal')
-    return { key: 'exams.summary.abnormal', params: { n }, tone: 'abnormal' }
-  return { key: 'exams.summary.normal', params: {}, tone: 'normal' }
+    return { key: 'exams.summary.abnormal', params: { n }, tone: 'abnormal', mark: '!' }
+  return { key: 'exams.summary.normal', params: {}, tone: 'normal', mark: '✓' }
+}
+
+/** Whether the institution corrected the values the resident was shown (version 2 onwards). */
+export function isCorrected(exam: Pick<ExamSummary, 'status' | 'version'>): boolean {
+  return exam.status === 'released' && exam.version > 1
 }
 
 const flagRank: Record<Flag, number> = { critical: 0, high: 1, low: 1, normal: 2 }

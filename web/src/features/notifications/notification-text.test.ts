@@ -1,16 +1,61 @@
 import { describe, expect, it } from 'vitest'
 import type { Notification } from '../../../../shared/schemas/notifications'
-import { notificationMessage } from './notification-text'
+import { examItemNames, notificationLink, notificationMessage } from './notification-text'
 
 const base: Notification = { id: 'aaaaaaaaaaaaaaaa', kind: 'welcome', params: {}, residentId: null, createdAt: '2026-11-22T01:00:00.000Z', readAt: null }
+const residentId = 'bbbbbbbbbbbbbbbb'
 
 describe('notificationMessage', () => {
   it('names the message of a known kind with its parameters', () => {
-    expect(notificationMessage({ ...base, kind: 'acted-for-you', params: { actorName: '李建国', what: '查看了您的档案' } }))
+    expect(notificationMessage({ ...base, kind: 'acted-for-you', params: { actorName: '李建国', what: '查看了您的档案' } }, 'zh-CN'))
       .toEqual({ key: 'notifications.kind.acted-for-you', params: { actorName: '李建国', what: '查看了您的档案' } })
   })
 
   it('gives a kind from a later version the generic message', () => {
-    expect(notificationMessage({ ...base, kind: 'booking-reminder', params: { at: 1 } })).toEqual({ key: 'notifications.kind.generic', params: {} })
+    expect(notificationMessage({ ...base, kind: 'booking-reminder', params: { at: 1 } }, 'zh-CN')).toEqual({ key: 'notifications.kind.generic', params: {} })
+  })
+
+  it('shows an exam date in the reader\'s language', () => {
+    expect(notificationMessage({ ...base, kind: 'result-released', params: { examDate: '2026-05-19' } }, 'zh-CN').params.examDate).toBe('2026年5月19日')
+    expect(notificationMessage({ ...base, kind: 'result-released', params: { examDate: '2026-05-19' } }, 'en').params.examDate).toBe('May 19, 2026')
+  })
+
+  it('names the corrected items, joined as each language lists things', () => {
+    const corrected = { ...base, kind: 'result-corrected', params: { examDate: '2026-11-03', items: '14771-0,2823-3' } }
+    expect(notificationMessage(corrected, 'zh-CN')).toEqual({ key: 'notifications.kind.result-corrected', params: { examDate: '2026年11月3日', items: '空腹血糖、血钾' } })
+    expect(notificationMessage(corrected, 'en').params.items).toBe('Fasting glucose, Potassium')
+  })
+
+  it('says a correction that names no item without an empty list', () => {
+    expect(notificationMessage({ ...base, kind: 'result-corrected', params: { examDate: '2026-11-03', items: '' } }, 'zh-CN').key).toBe('notifications.kind.result-corrected-unnamed')
+  })
+
+  it('carries a retraction\'s reason and a critical result\'s resident as they came', () => {
+    expect(notificationMessage({ ...base, kind: 'result-retracted', params: { examDate: '2026-11-03', reason: '录入到了别人名下' } }, 'zh-CN').params.reason).toBe('录入到了别人名下')
+    expect(notificationMessage({ ...base, kind: 'critical-result', params: { residentId, residentName: '王秀英', examId: '123', examDate: '2026-11-03' } }, 'zh-CN'))
+      .toMatchObject({ key: 'notifications.kind.critical-result', params: { residentName: '王秀英', examDate: '2026年11月3日' } })
+  })
+})
+
+describe('examItemNames', () => {
+  it('keeps a code the catalogue lacks, and skips empty ones', () => {
+    expect(examItemNames('14771-0, ,99999-9', 'zh-CN')).toBe('空腹血糖、99999-9')
+  })
+})
+
+describe('notificationLink', () => {
+  it('takes a doctor from a critical result to his review queue', () => {
+    expect(notificationLink({ ...base, kind: 'critical-result', params: { residentId, residentName: '王秀英', examId: '1', examDate: '2026-11-03' } }))
+      .toEqual({ to: { name: 'doctor-exams' }, labelKey: 'notifications.openReview' })
+  })
+
+  it('takes the resident from a notice about her exams to her exam list', () => {
+    for (const kind of ['result-released', 'result-corrected', 'result-retracted'])
+      expect(notificationLink({ ...base, kind, residentId })).toEqual({ to: { name: 'exams', params: { id: residentId } }, labelKey: 'notifications.openExams' })
+  })
+
+  it('opens the record for other notices about a resident, and leads nowhere without one', () => {
+    expect(notificationLink({ ...base, kind: 'acted-for-you', residentId })?.to).toEqual({ name: 'record', params: { id: residentId } })
+    expect(notificationLink(base)).toBeNull()
   })
 })

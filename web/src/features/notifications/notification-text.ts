@@ -1,10 +1,45 @@
+import type { RouteLocationRaw } from 'vue-router'
 import type { Notification } from '../../../../shared/schemas/notifications'
+import { formatDate } from '../../i18n/format'
+import { examItemName } from '../exams/exam-view'
 
-const known = new Set(['welcome', 'acted-for-you', 'result-released'])
+const known = new Set(['welcome', 'acted-for-you', 'result-released', 'result-corrected', 'result-retracted', 'critical-result'])
+/** Notices about the resident's own exams: they open her exam list. */
+const examKinds = new Set(['result-released', 'result-corrected', 'result-retracted'])
 
-/** The i18n key and parameters for a notice; kinds this version does not know get a generic line. */
-export function notificationMessage(notification: Notification): { key: string, params: Record<string, string | number> } {
-  return known.has(notification.kind)
-    ? { key: `notifications.kind.${notification.kind}`, params: notification.params }
-    : { key: 'notifications.kind.generic', params: {} }
+/** Comma-separated catalogue codes (a correction's `items`) as item names: "空腹血糖、血钾" or "Fasting glucose, Potassium". */
+export function examItemNames(codes: string, locale: string): string {
+  return codes.split(',').map(c => c.trim()).filter(c => c !== '').map(c => examItemName(c, locale)).join(locale === 'en' ? ', ' : '、')
+}
+
+/**
+ * The i18n key and parameters for a notice, ready to show: exam dates (YYYY-MM-DD) in the
+ * reader's language, item codes as names. Kinds this version does not know get a generic line.
+ */
+export function notificationMessage(notification: Notification, locale: string): { key: string, params: Record<string, string | number> } {
+  if (!known.has(notification.kind))
+    return { key: 'notifications.kind.generic', params: {} }
+  const params = { ...notification.params }
+  if (typeof params.examDate === 'string')
+    params.examDate = formatDate(params.examDate, locale)
+  if (notification.kind === 'result-corrected') {
+    const items = typeof params.items === 'string' ? examItemNames(params.items, locale) : ''
+    // a correction of the date alone names no item
+    if (items === '')
+      return { key: 'notifications.kind.result-corrected-unnamed', params }
+    params.items = items
+  }
+  return { key: `notifications.kind.${notification.kind}`, params }
+}
+
+/** Where an opened notice leads, with the words of its button; null when it leads nowhere. */
+export function notificationLink(notification: Notification): { to: RouteLocationRaw, labelKey: string } | null {
+  // to a doctor: the exam waits in his review queue, where he acknowledges the critical value
+  if (notification.kind === 'critical-result')
+    return { to: { name: 'doctor-exams' }, labelKey: 'notifications.openReview' }
+  if (notification.residentId === null)
+    return null
+  if (examKinds.has(notification.kind))
+    return { to: { name: 'exams', params: { id: notification.residentId } }, labelKey: 'notifications.openExams' }
+  return { to: { name: 'record', params: { id: notification.residentId } }, labelKey: 'notifications.open' }
 }

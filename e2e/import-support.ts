@@ -1,0 +1,112 @@
+import Database from 'better-sqlite3'
+import { ID_NUMBER_SYSTEM, LOINC } from '../shared/fhir/record-bundle'
+import { idNumberCheckChar } from '../shared/residents/id-number'
+
+/**
+ * What the import spec sends and who it sends it for: exams as an institution's system posts
+ * them (a FHIR R4 Bundle), and generated residents no other spec signs in as.
+ */
+
+/** The demo API keys of demo.md. */
+export const apiKey = { fengqiao: 'kb_demo_fengqiao', jiyang: 'kb_demo_jiyang' } as const
+
+export interface ImportItem { code: string, value?: number, text?: string, unit?: string, low?: number, high?: number }
+export interface ImportExam { externalId: string, idNumber: string, name: string, birthDate: string, date: string, items: ImportItem[] }
+
+/** One FHIR R4 collection Bundle: per exam a Patient, its Observations and a DiagnosticReport. */
+export function fhirBundle(exams: readonly ImportExam[]): unknown {
+  const entry: { fullUrl: string, resource: Record<string, unknown> }[] = []
+  exams.forEach((exam, e) => {
+    const patient = `urn:uuid:00000000-0000-4000-8000-${String(e).padStart(12, '0')}`
+    entry.push({
+      fullUrl: patient,
+      resource: { resourceType: 'Patient', identifier: [{ system: ID_NUMBER_SYSTEM, value: exam.idNumber }], name: [{ text: exam.name }], birthDate: exam.birthDate },
+    })
+    const results = exam.items.map((item, i) => {
+      const fullUrl = `urn:uuid:00000000-0000-4000-9000-${String(e * 1000 + i).padStart(12, '0')}`
+      const range = item.low === undefined && item.high === undefined
+        ? {}
+        : { referenceRange: [{ ...(item.low === undefined ? {} : { low: { value: item.low, unit: item.unit } }), ...(item.high === undefined ? {} : { high: { value: item.high, unit: item.unit } }) }] }
+      entry.push({
+        fullUrl,
+        resource: {
+          resourceType: 'Observation',
+          status: 'final',
+          code: { coding: [{ system: LOINC, code: item.code }] },
+          subject: { reference: patient },
+          effectiveDateTime: exam.date,
+          ...(item.text === undefined ? { valueQuantity: { value: item.value, unit: item.unit } } : { valueString: item.text }),
+          ...range,
+        },
+      })
+      return { reference: fullUrl }
+    })
+    entry.push({
+      fullUrl: `urn:uuid:00000000-0000-4000-a000-${String(e).padStart(12, '0')}`,
+      resource: {
+        resourceType: 'DiagnosticReport',
+        identifier: [{ system: 'https://lis.example.cn/exam-id', value: exam.externalId }],
+        status: 'final',
+        code: { text: '健康体检' },
+        subject: { reference: patient },
+        effectiveDateTime: exam.date,
+        result: results,
+      },
+    })
+  })
+  return { resourceType: 'Bundle', type: 'collection', entry }
+}
+
+function openDb(): Database.Database {
+  const file = process.env.KANGBAN_DB
+  if (!file)
+    throw new Error('KANGBAN_DB is not set: run the e2e suite with `npm run test:e2e`')
+  const db = new Database(file, { readonly: true })
+  db.pragma('busy_timeout = 5000')
+  return db
+}
+
+export interface GeneratedResident { name: string, phone: string, idNumber: string, birthDate: string }
+
+/**
+ * Adults of the generated county (phones 137…, demo.md) with no family-doctor contract, so that
+ * their exams are reviewed by the doctors of the institution that did them, and with no exam
+ * since `noExamFrom`. No other spec signs in as them or counts their exams, so the import
+ * spec's exams change nothing the others assert.
+ */
+export function residentsWithoutFamilyDoctor(count: number, noExamFrom = '2026-11-01'): GeneratedResident[] {
+  const db = openDb()
+  try {
+    const rows = db.prepare(`
+      select r.name, r.phone, r.id_number as idNumber, r.birth_date as birthDate from residents r
+      where r.phone like '137%' and r.status = 'active' and r.birth_date between '1940-01-01' and '1990-12-31'
+        and not exists (select 1 from contracts c where c.resident_id = r.id)
+        and not exists (select 1 from accounts a where a.phone = r.phone)
+        and not exists (select 1 from exams e where e.resident_id = r.id and e.date >= ?)
+      order by r.phone limit ?`).all(noExamFrom, count) as GeneratedResident[]
+    if (rows.length < count)
+      throw new Error(`only ${rows.length} generated adults without a family doctor: seed more residents`)
+    return rows
+  }
+  finally {
+    db.close()
+  }
+}
+
+/** A valid ID number (GB 11643, check character included) that no resident of the register has. */
+export function unknownIdNumber(birthDate: string): string {
+  const db = openDb()
+  try {
+    const taken = db.prepare('select 1 from residents where id_number = ?')
+    for (let sequence = 901; sequence < 1000; sequence++) {
+      const first17 = `330681${birthDate.replaceAll('-', '')}${sequence}`
+      const idNumber = first17 + idNumberCheckChar(first17)
+      if (taken.get(idNumber) === undefined)
+        return idNumber
+    }
+    throw new Error(`every sequence of ${birthDate} is taken`)
+  }
+  finally {
+    db.close()
+  }
+}
