@@ -50,7 +50,7 @@ let bindingValidator: InstanceType<typeof fhirJs.Fhir> | null = null
  * status, a patient's gender that is not an AdministrativeGender), which @medplum/core 4.x does
  * not check: the `fhir` package's validator, with its R4 value sets. It costs about 25 µs a
  * resource, and ten times that on a report's forty result references, so callers give it the
- * resource without them (medplum has checked them already).
+ * report without them (they check each one themselves).
  */
 export function bindingIssues(resource: unknown): StructureIssue[] {
   bindingValidator ??= new fhirJs.Fhir()

@@ -1,30 +1,23 @@
 import type { FastifyRequest } from 'fastify'
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { ErrorBodySchema, ErrorCode } from '../../../../shared/errors'
 import { ImportExamsQuerySchema, ImportReportSchema, MatchQuarantineBodySchema, QuarantineEntrySchema, QuarantineListSchema, QuarantineParamsSchema, QuarantineQuerySchema, RejectQuarantineBodySchema, RetractedExamSchema, RetractExamBodySchema, RetractExamParamsSchema } from '../../../../shared/schemas/import'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { requireConsentedActor } from '../../plugins/session'
 import { sha256 } from '../auth/secrets'
-import { readCsvExams } from './import.csv'
-import { readFhirExams } from './import.fhir'
+import { createImportChecker } from './import.checker'
 import type { ImportActor } from './import.service'
 import { createImportService } from './import.service'
 
 /** A thousand 40-item exams as FHIR JSON come to about 25 MB. */
 const IMPORT_BODY_LIMIT = 32 * 1024 * 1024
+const SUMMARY = 'Exam results in, with the institution\'s API key (Authorization: Bearer <key>): a FHIR R4 Bundle (application/fhir+json or application/json) of DiagnosticReports with their Observations and Patient, or CSV (text/csv, UTF-8 or GB18030; columns in server/src/features/import/import-csv.md). Per exam: created, unchanged, corrected, quarantined or rejected with every problem named; one transaction per exam. ?dryRun=true reports the same and writes nothing'
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema }
 
 /** The machine import and the institution's side of it: under /api/import. */
 export const importRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const imports = createImportService(ctx)
-
-  // the formats product.md names; JSON as application/json is parsed by Fastify already
-  app.addContentTypeParser('application/fhir+json', { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, app.getDefaultJsonParser('error', 'ignore'))
-  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body))
-  // any other type reaches the route, which answers 415 naming the types it takes; without this
-  // Fastify refuses an unknown type before the route, and the error handler words it as a 400
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body))
 
   /** The institution whose API key the request carries; null when it carries none. */
   function keyInstitution(request: FastifyRequest): string | null {
@@ -49,25 +42,39 @@ export const importRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     return { apiKeyInstitutionId: null, staff: actor.staff, staffId: actor.staff?.id ?? null }
   }
 
-  app.post('/exams', {
-    bodyLimit: IMPORT_BODY_LIMIT,
-    schema: {
-      tags: ['import'],
-      summary: 'Exam results in, with the institution\'s API key (Authorization: Bearer <key>): a FHIR R4 Bundle (application/fhir+json or application/json) of DiagnosticReports with their Observations and Patient, or CSV (text/csv, UTF-8 or GB18030; columns in server/src/features/import/import-csv.md). Per exam: created, unchanged, corrected, quarantined or rejected with every problem named; one transaction per exam. ?dryRun=true reports the same and writes nothing',
-      querystring: ImportExamsQuerySchema,
-      security: [{ apiKey: [] }],
-      response: { 200: ImportReportSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 413: ErrorBodySchema, 415: ErrorBodySchema },
-    },
-  }, async (request) => {
-    const institutionId = keyInstitution(request)
-    if (institutionId === null)
-      throw new AppError(ErrorCode.UNAUTHENTICATED, 'Send the institution\'s API key as Authorization: Bearer <key>')
-    const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
-    if (type === 'text/csv' || type === 'application/csv')
-      return imports.importExams(institutionId, readCsvExams(request.body as Buffer), 'csv', request.query.dryRun)
-    if (type === 'application/fhir+json' || type === 'application/json')
-      return imports.importExams(institutionId, readFhirExams(request.body, institutionId), 'fhir', request.query.dryRun)
-    throw new AppError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send a FHIR R4 Bundle as application/fhir+json, or CSV as text/csv', { field: 'content-type' })
+  const checker = createImportChecker()
+  app.addHook('onClose', async () => checker.close())
+
+  // The exams themselves, in a scope of their own: their body is read as text or bytes and handed
+  // to the checking worker whole, not parsed here (the other routes take JSON as usual).
+  await app.register(async (scope) => {
+    scope.removeContentTypeParser(['application/json'])
+    scope.addContentTypeParser(['application/json', 'application/fhir+json'], { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body))
+    scope.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body))
+    // any other type reaches the route, which answers 415 naming the types it takes; without this
+    // Fastify refuses an unknown type before the route, and the error handler words it as a 400
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body))
+
+    scope.withTypeProvider<ZodTypeProvider>().post('/exams', {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['import'],
+        summary: SUMMARY,
+        querystring: ImportExamsQuerySchema,
+        security: [{ apiKey: [] }],
+        response: { 200: ImportReportSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 413: ErrorBodySchema, 415: ErrorBodySchema },
+      },
+    }, async (request) => {
+      const institutionId = keyInstitution(request)
+      if (institutionId === null)
+        throw new AppError(ErrorCode.UNAUTHENTICATED, 'Send the institution\'s API key as Authorization: Bearer <key>')
+      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+      const format = type === 'text/csv' || type === 'application/csv' ? 'csv' : type === 'application/fhir+json' || type === 'application/json' ? 'fhir' : null
+      if (format === null)
+        throw new AppError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send a FHIR R4 Bundle as application/fhir+json, or CSV as text/csv', { field: 'content-type' })
+      const batch = await checker.check({ body: request.body as string | Buffer, format, institutionId, today: ctx.clock.today() })
+      return imports.importExams(institutionId, batch, format, request.query.dryRun)
+    })
   })
 
   app.get('/quarantine', {

@@ -11,11 +11,11 @@ import { newExamId, newId } from '../../ids'
 import { createNotificationsRepo, prepareNotify } from '../notifications/notifications.repo'
 import { createReminderStore } from '../reminders/reminders.store'
 import { createSnapshotLoader } from '../reminders/reminders.snapshot'
-import type { ReadDrafts } from './import.draft'
+import type { CheckedBatch } from './import.check'
 import type { QuarantineRow } from './import.repo'
 import { createImportRepo } from './import.repo'
 import type { CheckedExam, ImportFormat, StoredItem } from './import.rules'
-import { checkExam, flagItems } from './import.rules'
+import { flagItems } from './import.rules'
 
 /** Who acts for an institution, with the staff member to record as resolving a quarantined exam. */
 export type ImportActor = InstitutionActor & { staffId: string | null }
@@ -204,16 +204,16 @@ export function createImportService(ctx: AppContext) {
       return repo.keyOwner(keyHash)
     },
 
-    importExams(institutionId: string, read: ReadDrafts, format: ImportFormat, dryRun: boolean): ImportReport {
-      if (read.problems.length > 0) {
-        const first = read.problems[0]!
+    /** Writes a checked request (import.check.ts): the exams matched, created, corrected or quarantined. */
+    importExams(institutionId: string, batch: CheckedBatch, format: ImportFormat, dryRun: boolean): ImportReport {
+      if (batch.problems.length > 0) {
+        const first = batch.problems[0]!
         throw new AppError(ErrorCode.VALIDATION_FAILED, `${first.row === null ? '' : `${format === 'csv' ? 'line' : 'entry'} ${first.row}: `}${first.reason}`, { field: first.field })
       }
-      if (read.drafts.length > MAX_EXAMS_PER_REQUEST)
+      if (batch.exams.length > MAX_EXAMS_PER_REQUEST)
         throw new AppError(ErrorCode.VALIDATION_FAILED, `more than ${MAX_EXAMS_PER_REQUEST} exams in one request: split the batch`, { field: 'body' })
-      const today = ctx.clock.today()
       const touched = new Set<string>()
-      const checked = read.drafts.map(draft => ({ draft, ...checkExam(draft, format, today) }))
+      const checked = batch.exams
       // Each exam is written in its own nested transaction (a savepoint): one that fails is
       // undone whole and the others stand. Their commits are grouped, because a commit of the
       // write-ahead log costs as much as writing a whole exam; a process killed before a group
@@ -222,9 +222,9 @@ export function createImportService(ctx: AppContext) {
         const results: ImportExamResult[] = []
         for (let from = 0; from < checked.length; from += EXAMS_PER_COMMIT) {
           ctx.db.transaction(() => {
-            for (const { draft, exam, problems } of checked.slice(from, from + EXAMS_PER_COMMIT)) {
+            for (const { externalId, exam, problems } of checked.slice(from, from + EXAMS_PER_COMMIT)) {
               results.push(exam === null
-                ? { externalId: draft.externalId, outcome: 'rejected', examId: null, quarantineId: null, version: null, problems }
+                ? { externalId, outcome: 'rejected', examId: null, quarantineId: null, version: null, problems }
                 : { externalId: exam.externalId, ...ctx.db.transaction(() => importOne(institutionId, exam, touched)) })
             }
           })
