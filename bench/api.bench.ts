@@ -81,18 +81,21 @@ async function load(url: string, seconds: number, pathOf: (i: number) => string,
 const { users, population } = makeSessions(Number(values.sessions))
 console.log(`${population.toLocaleString('en')} residents in ${dbFile}; ${users.length} signed in; ${duration} s, ${connections} connections each`)
 
+// each route on a server of its own, started fresh and warmed up: a figure must not depend on
+// what ran before it in the same process
+const scenarios = {
+  bare: { target: 'bare', path: (i: number) => `/bare/${users[i]!.id}`, cookie: () => undefined },
+  app: { target: 'app', path: (i: number) => `/api/residents/${users[i]!.id}`, cookie: (i: number) => users[i]!.cookie },
+  // issue 5: one exam item across the years, for the trend chart
+  observations: { target: 'app', path: (i: number) => `/api/residents/${users[i]!.id}/observations?code=14771-0`, cookie: (i: number) => users[i]!.cookie },
+} as const
 const figures: Record<string, Figures> = {}
-for (const kind of ['bare', 'app'] as const) {
-  const target = await startTarget(kind)
+for (const [name, scenario] of Object.entries(scenarios)) {
+  const target = await startTarget(scenario.target)
   try {
-    const path = kind === 'app' ? (i: number) => `/api/residents/${users[i]!.id}` : (i: number) => `/bare/${users[i]!.id}`
-    const cookie = kind === 'app' ? (i: number) => users[i]!.cookie : () => undefined
     // a short warm-up lets V8 optimise the hot path before the measured run
-    await load(target.url, 2, path, cookie, users.length)
-    figures[kind] = await load(target.url, duration, path, cookie, users.length)
-    // issue 5: one exam item across the years, for the trend chart, under the same load
-    if (kind === 'app')
-      figures.observations = await load(target.url, duration, i => `/api/residents/${users[i]!.id}/observations?code=14771-0`, cookie, users.length)
+    await load(target.url, 2, scenario.path, scenario.cookie, users.length)
+    figures[name] = await load(target.url, duration, scenario.path, scenario.cookie, users.length)
   }
   finally {
     target.stop()

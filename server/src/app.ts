@@ -24,12 +24,14 @@ import { notificationsRoutes } from './features/notifications/notifications.rout
 import { questionnairesRoutes } from './features/questionnaires/questionnaires.routes'
 import { remindersRoutes } from './features/reminders/reminders.routes'
 import { residentsRoutes } from './features/residents/residents.routes'
-import { createResidentAccess } from './plugins/access'
+import type { ResidentFacts } from './plugins/access'
+import { createResidentAccess, RESIDENT_FACTS_CACHE_MS } from './plugins/access'
 import { installErrorHandler } from './plugins/error-handler'
 import { installOpenApi } from './plugins/openapi'
 import { installOriginCheck } from './plugins/origin-check'
 import { createSessionCache, installSession } from './plugins/session'
 import { installWeb } from './plugins/web'
+import { createShortCache } from './short-cache'
 
 export interface BuildAppOptions {
   config: Config
@@ -57,7 +59,7 @@ export async function buildApp(options: BuildAppOptions) {
   const { config, db, sqlite } = options
   const clock = options.clock ?? systemClock(config.today)
   const sms = options.sms ?? (config.smsGateway ? createGatewaySender(config.smsGateway) : createDevOutboxSender(db, clock.now))
-  const ctx: AppContext = { config, clock, db, sqlite, sms, sessionCache: createSessionCache() }
+  const ctx: AppContext = { config, clock, db, sqlite, sms, sessionCache: createSessionCache(), residentFactsCache: createShortCache<ResidentFacts>(RESIDENT_FACTS_CACHE_MS, 20_000) }
 
   const app = Fastify({
     logger: options.logger

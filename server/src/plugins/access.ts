@@ -34,7 +34,7 @@ const residentFactColumns = {
   statusSince: residents.statusSince,
   recordOpenedOn: residents.recordOpenedOn,
 }
-type ResidentFacts = { [K in keyof typeof residentFactColumns]: (typeof residents.$inferSelect)[K] }
+export type ResidentFacts = { [K in keyof typeof residentFactColumns]: (typeof residents.$inferSelect)[K] }
 
 /**
  * The one gate of every resident route: gathers the facts, asks the pure decision in
@@ -42,7 +42,10 @@ type ResidentFacts = { [K in keyof typeof residentFactColumns]: (typeof resident
  * for anyone but the resident. Call it inside the transaction of the change it guards, so the
  * log row and the change stand or fall together.
  */
-export function createResidentAccess({ db, clock }: AppContext) {
+/** How long a record header read by the gate serves again without asking the database. */
+export const RESIDENT_FACTS_CACHE_MS = 5_000
+
+export function createResidentAccess({ db, clock, residentFactsCache }: AppContext) {
   const findResident = db.select(residentFactColumns).from(residents).where(eq(residents.id, sql.placeholder('id'))).prepare()
   const findGrants = db.select({ scopes: proxyGrants.scopes, status: proxyGrants.status, endsOn: proxyGrants.endsOn })
     .from(proxyGrants)
@@ -88,9 +91,16 @@ export function createResidentAccess({ db, clock }: AppContext) {
      * @throws AppError NOT_FOUND when the actor may not know the resident exists, FORBIDDEN when a scope is missing
      */
     authorize(actor: Actor, residentId: string, action: ResidentAction, kind: AccessKind, what: string, exam?: AccessFacts['exam']): AllowedAccess {
-      const resident = findResident.get({ id: residentId })
-      if (!resident)
-        throw notFound()
+      // the header is read by nearly every request and changes seldom (no route writes it yet;
+      // one that does calls ctx.residentFactsCache.forget())
+      const now = clock.now()
+      let resident = residentFactsCache.get(residentId, now)
+      if (resident === null) {
+        resident = findResident.get({ id: residentId }) ?? null
+        if (resident === null)
+          throw notFound()
+        residentFactsCache.set(residentId, resident, now)
+      }
       const on = clock.today()
       const decision = decideResidentAccess(facts(actor, resident, on, exam), action)
       if (decision.outcome === 'not-found')

@@ -6,6 +6,7 @@ import type { AppContext } from '../context'
 import { accounts, residents, sessions, staff } from '../db/schema'
 import { AppError } from '../errors'
 import { sha256 } from '../features/auth/secrets'
+import { createShortCache } from '../short-cache'
 
 export const SESSION_COOKIE = 'kb_session'
 export const DEVICE_COOKIE = 'kb_device'
@@ -56,28 +57,10 @@ const SESSION_CACHE_MAX = 20_000
  * come in bursts from one phone, so they can share one read. Anything that ends a session or
  * changes an account or its consent calls `forget()` in the same request, so a logout or a
  * withdrawn consent still counts at once; other changes to what the row carries (a name, a
- * household) show within SESSION_CACHE_MS. The cache is this process's: it holds because one
- * process serves the database (SQLite embedded); a deployment of several would have to share
- * the forgetting, or a logout would reach the others only after SESSION_CACHE_MS.
+ * household) show within SESSION_CACHE_MS.
  */
 export function createSessionCache() {
-  const entries = new Map<string, { row: SessionRow, readAt: number }>()
-  return {
-    get(tokenHash: string, now: number): SessionRow | null {
-      const entry = entries.get(tokenHash)
-      // a clock that moves backwards (tests pin it) also makes an entry stale
-      return entry !== undefined && now - entry.readAt < SESSION_CACHE_MS && now >= entry.readAt ? entry.row : null
-    },
-    set(tokenHash: string, row: SessionRow, now: number) {
-      if (entries.size >= SESSION_CACHE_MAX)
-        entries.clear()
-      entries.set(tokenHash, { row, readAt: now })
-    },
-    /** Drops every cached session: after any write to sessions, accounts or consents. */
-    forget() {
-      entries.clear()
-    },
-  }
+  return createShortCache<SessionRow>(SESSION_CACHE_MS, SESSION_CACHE_MAX)
 }
 export type SessionCache = ReturnType<typeof createSessionCache>
 

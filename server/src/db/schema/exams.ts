@@ -32,12 +32,13 @@ export const exams = sqliteTable('exams', {
 }, t => [
   // an institution's exam id names one exam: imports are idempotent by it
   uniqueIndex('exams_external_idx').on(t.institutionId, t.externalId),
-  index('exams_resident_idx').on(t.residentId, t.date, t.status, t.worst, t.releasedOn),
+  // with the institution, a trend reads her released exams from the index alone
+  index('exams_resident_idx').on(t.residentId, t.date, t.status, t.worst, t.releasedOn, t.institutionId),
   // the review queues read only the exams still waiting: a small partial index, not a scan of every exam ever done
   index('exams_pending_idx').on(t.institutionId, t.date).where(sql`${t.status} = 'pending-review'`),
 ])
 
-/** One measured item of an exam. Unit and range come from the catalogue unless the report printed its own. */
+/** One measured item of an exam, one per item code. Unit and range come from the catalogue unless the report printed its own. */
 export const examItems = sqliteTable('exam_items', {
   examId: integer().notNull().references(() => exams.id),
   code: text().notNull(),
@@ -47,7 +48,12 @@ export const examItems = sqliteTable('exam_items', {
   unit: text(),
   refLow: real(),
   refHigh: real(),
-}, t => [index('exam_items_exam_idx').on(t.examId)])
+}, t => [
+  // by exam and item: a trend reads one item of each of her exams, not all forty of each. (Kept
+  // a rowid table: clustered by exam and item, the import's writes landed all over the file and
+  // it took a quarter fewer exams a second, for 4 µs less on a trend.)
+  index('exam_items_exam_idx').on(t.examId, t.code),
+])
 
 /** What a correction re-import changed: one row per new version, told to the resident. */
 export const examCorrections = sqliteTable('exam_corrections', {

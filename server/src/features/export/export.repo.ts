@@ -39,7 +39,7 @@ export function createExportRepo(db: Db) {
   }).from(exams)
     .leftJoin(examItems, eq(examItems.examId, exams.id))
     .where(and(eq(exams.residentId, residentId), eq(exams.status, 'released')))
-    .orderBy(asc(exams.date), asc(exams.id), sql`${examItems}.rowid`)
+    .orderBy(asc(exams.date), asc(exams.id), asc(examItems.code))
     .prepare()
   // the institutions the record points at, for its Organization resources
   const institutionRows = db.select({ id: institutions.id, name: institutions.name, phone: institutions.phone, address: institutions.address })
