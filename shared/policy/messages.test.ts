@@ -77,7 +77,12 @@ describe('reason messages', () => {
             expect(renderReason(reason, locale)).not.toMatch(/[{}]|undefined|NaN/)
         }
       }
-    }), { numRuns: 3000 })
+    }), {
+      numRuns: 3000,
+      // a negative FOBT five years before the day is rare among random dates: one such resident
+      // always runs, so the key check below does not depend on luck
+      examples: [['1960-03-15', '2026-06-01', [event.fobt('2020-02-01', 'negative')], false, null, []]],
+    })
     // the generated residents reach every key, so none goes unrendered
     expect(Object.values(ReasonKey).filter(key => !seen.has(key))).toEqual([])
   })
