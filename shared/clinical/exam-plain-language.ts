@@ -133,6 +133,9 @@ export const examPlainLanguage: Readonly<Record<string, ItemPlainLanguage>> = {
     high: { zh: '呼吸偏快：休息一会儿再看；气短、胸闷请去看医生。', en: 'You breathe fast: rest for a while; see a doctor if you are short of breath or your chest feels tight.' },
     low: { zh: '呼吸偏慢：请家庭医生看看。', en: 'You breathe slowly: see your family doctor.' },
   },
+  'urine-microalbumin': {
+    high: { zh: '尿微量白蛋白偏高：肾脏可能受了血糖或血压的影响，请让家庭医生看看，控制好血糖和血压。', en: 'Urine microalbumin is high: your kidneys may be feeling your blood sugar or blood pressure; see your family doctor and keep both under control.' },
+  },
   'afp': {
     high: { zh: '甲胎蛋白偏高：不一定是大问题，但请尽快让家庭医生看看，可能要复查或做B超。', en: 'Alpha-fetoprotein is high: it may be nothing serious, but see your family doctor soon; a repeat test or an ultrasound may be needed.' },
   },

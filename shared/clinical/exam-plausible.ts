@@ -46,6 +46,7 @@ const entries: readonly (readonly [code: string, limits: PlausibleLimits])[] = [
   ['22748-8', { min: 0.01, max: 40, source: 'LDL cholesterol: abetalipoproteinaemia or PCSK9 therapy to homozygous familial hypercholesterolaemia; mg/dL values (above 40) mostly fall outside' }],
   ['14933-6', { min: 0, max: 2000, source: 'uric acid: undetectable after rasburicase to tumour lysis, so a value in mg/dL cannot be caught; a lost decimal point can' }],
   ['1834-1', { min: 0, max: 10_000_000, source: 'AFP: hepatoblastoma and yolk-sac tumours reach millions of ng/mL, so only impossible values are caught' }],
+  ['14957-5', { min: 0, max: 20_000, source: 'urine microalbumin: nephrotic-range proteinuria reaches several g/L, so only impossible values are caught (verify)' }],
 ]
 
 /** By LOINC code, for every numeric item of the catalogue. */
