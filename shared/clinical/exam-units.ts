@@ -78,8 +78,16 @@ const spellingsByKey: ReadonlyMap<string, string> = new Map([
  * catalogue does not use. A unit neither knows is returned trimmed as it was.
  */
 export function normalizeUnit(unit: string): string {
-  return spellingsByKey.get(spellingKey(unit)) ?? unit.trim()
+  // an import reads the same few spellings forty times an exam: remember them (a bounded few)
+  let normal = normalized.get(unit)
+  if (normal === undefined) {
+    normal = spellingsByKey.get(spellingKey(unit)) ?? unit.trim()
+    if (normalized.size < 1000)
+      normalized.set(unit, normal)
+  }
+  return normal
 }
+const normalized = new Map<string, string>()
 
 export interface ExamValueInUnit {
   value: number

@@ -87,6 +87,13 @@ const quantityElements: ReadonlySet<string> = new Set(['id', 'extension', 'value
 /** FHIR R4 dateTime: a year, a month or a day, or an instant with its zone. */
 const fhirDateTime = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00)))?)?)?$/
 
+const valueElements = ['valueQuantity', 'valueString', 'valueCodeableConcept', 'valueBoolean', 'valueInteger', 'valueRange', 'valueRatio', 'valueSampledData', 'valueTime', 'valueDateTime', 'valuePeriod']
+
+/** A problem at `field` under `path`; a plain function, not a closure per Observation (tsx names every closure it makes). */
+function problemAt(row: number, path: string, field: string, reason: string): ImportProblem {
+  return { row, field: `${path}.${field}`, reason }
+}
+
 /**
  * The elements of an Observation we read, checked as FHIR types them, and every element named
  * as R4 names them: medplum refuses an unknown element, and so must this check (the tests hold
@@ -94,60 +101,64 @@ const fhirDateTime = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T
  */
 function observationProblems(obs: Json, path: string, row: number): ImportProblem[] {
   const problems: ImportProblem[] = []
-  const wrong = (field: string, reason: string) => problems.push({ row, field: `${path}.${field}`, reason })
   for (const key of Object.keys(obs)) {
     // `_status` and the like carry a primitive's id and extensions
     if (!observationElements.has(key.startsWith('_') ? key.slice(1) : key))
-      wrong(key, `Observation has no element "${key}" in FHIR R4`)
+      problems.push(problemAt(row, path, key, `Observation has no element "${key}" in FHIR R4`))
   }
   if (obs.effectiveDateTime !== undefined && (typeof obs.effectiveDateTime !== 'string' || !fhirDateTime.test(obs.effectiveDateTime)))
-    wrong('effectiveDateTime', 'expected a FHIR dateTime: YYYY-MM-DD, or a date and time with its zone')
+    problems.push(problemAt(row, path, 'effectiveDateTime', 'expected a FHIR dateTime: YYYY-MM-DD, or a date and time with its zone'))
   if (!isString(obs.status))
-    wrong('status', 'Observation.status is required')
+    problems.push(problemAt(row, path, 'status', 'Observation.status is required'))
   if (!isObject(obs.code))
-    wrong('code', 'Observation.code is required')
+    problems.push(problemAt(row, path, 'code', 'Observation.code is required'))
   else if (obs.code.coding !== undefined && !Array.isArray(obs.code.coding))
-    wrong('code.coding', 'expected an array of Coding')
+    problems.push(problemAt(row, path, 'code.coding', 'expected an array of Coding'))
   const quantity = obs.valueQuantity
   if (quantity !== undefined) {
     if (!isObject(quantity))
-      wrong('valueQuantity', 'expected a Quantity')
+      problems.push(problemAt(row, path, 'valueQuantity', 'expected a Quantity'))
     else {
       for (const key of Object.keys(quantity)) {
         if (!quantityElements.has(key.startsWith('_') ? key.slice(1) : key))
-          wrong(`valueQuantity.${key}`, `Quantity has no element "${key}" in FHIR R4`)
+          problems.push(problemAt(row, path, `valueQuantity.${key}`, `Quantity has no element "${key}" in FHIR R4`))
       }
       if (quantity.value !== undefined && numberOrNull(quantity.value) === null)
-        wrong('valueQuantity.value', 'expected a number')
+        problems.push(problemAt(row, path, 'valueQuantity.value', 'expected a number'))
       for (const key of ['unit', 'code', 'system'] as const) {
         if (quantity[key] !== undefined && typeof quantity[key] !== 'string')
-          wrong(`valueQuantity.${key}`, 'expected a string')
+          problems.push(problemAt(row, path, `valueQuantity.${key}`, 'expected a string'))
       }
     }
   }
   if (obs.valueString !== undefined && typeof obs.valueString !== 'string')
-    wrong('valueString', 'expected a string')
-  const values = ['valueQuantity', 'valueString', 'valueCodeableConcept', 'valueBoolean', 'valueInteger', 'valueRange', 'valueRatio', 'valueSampledData', 'valueTime', 'valueDateTime', 'valuePeriod'].filter(k => obs[k] !== undefined)
+    problems.push(problemAt(row, path, 'valueString', 'expected a string'))
+  const values = valueElements.filter(k => obs[k] !== undefined)
   if (values.length > 1)
-    wrong(values[1]!, 'an Observation has one value[x] at most')
+    problems.push(problemAt(row, path, values[1]!, 'an Observation has one value[x] at most'))
   if (values.length > 0 && obs.dataAbsentReason !== undefined)
-    wrong('dataAbsentReason', 'dataAbsentReason only when there is no value (obs-6)')
+    problems.push(problemAt(row, path, 'dataAbsentReason', 'dataAbsentReason only when there is no value (obs-6)'))
   for (const [i, range] of asArray(obs.referenceRange).entries()) {
     if (!isObject(range)) {
-      wrong(`referenceRange[${i}]`, 'expected a reference range')
+      problems.push(problemAt(row, path, `referenceRange[${i}]`, 'expected a reference range'))
       continue
     }
     for (const side of ['low', 'high'] as const) {
       const limit = range[side]
       if (limit !== undefined && (!isObject(limit) || (limit.value !== undefined && numberOrNull(limit.value) === null)))
-        wrong(`referenceRange[${i}].${side}.value`, 'expected a number')
+        problems.push(problemAt(row, path, `referenceRange[${i}].${side}.value`, 'expected a number'))
     }
   }
   if (obs.referenceRange !== undefined && !Array.isArray(obs.referenceRange))
-    wrong('referenceRange', 'expected an array')
+    problems.push(problemAt(row, path, 'referenceRange', 'expected an array'))
   if (obs.interpretation !== undefined && !Array.isArray(obs.interpretation))
-    wrong('interpretation', 'expected an array of CodeableConcept')
+    problems.push(problemAt(row, path, 'interpretation', 'expected an array of CodeableConcept'))
   return problems
+}
+
+function rangeLimit(range: Json | undefined, side: 'low' | 'high'): number | null {
+  const limit = range?.[side]
+  return isObject(limit) ? numberOrNull(limit.value) : null
 }
 
 function itemOf(obs: Json, path: string, row: number, problems: ImportProblem[]): ItemDraft | null {
@@ -182,7 +193,6 @@ function itemOf(obs: Json, path: string, row: number, problems: ImportProblem[])
     return null
   }
   const range = asArray(obs.referenceRange).find(isObject)
-  const limit = (side: 'low' | 'high') => isObject(range?.[side]) ? numberOrNull(range[side].value) : null
   const interpretationCode = asArray(obs.interpretation).filter(isObject)
     .flatMap(c => asArray(c.coding)).filter(isObject).map(c => c.code).find(isString)
   return {
@@ -192,19 +202,20 @@ function itemOf(obs: Json, path: string, row: number, problems: ImportProblem[])
     value,
     valueText: valueText?.trim() ?? null,
     unit,
-    refLow: limit('low'),
-    refHigh: limit('high'),
+    refLow: rangeLimit(range, 'low'),
+    refHigh: rangeLimit(range, 'high'),
     interpretation: interpretationCode === undefined ? null : interpretations[interpretationCode] ?? null,
   }
 }
 
 /**
- * The structure issues of one resource (medplum), and for a Patient or a DiagnosticReport its
- * required value-set bindings too (the `fhir` package), as problems of the exam it belongs to.
+ * The structure issues of one resource (medplum), and for a Patient its required value-set
+ * bindings too (the `fhir` package), as problems of the exam it belongs to. A report's one
+ * required binding, its status, is held to the final ones by the reader itself.
  */
 function structureProblems(resource: Json, path: string, row: number): ImportProblem[] {
   const issues = structureIssues(resource)
-  if (issues.length === 0 && (resource.resourceType === 'Patient' || resource.resourceType === 'DiagnosticReport'))
+  if (issues.length === 0 && resource.resourceType === 'Patient')
     issues.push(...bindingIssues(resource))
   return issues.map(issue => ({
     row,

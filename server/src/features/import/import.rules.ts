@@ -122,6 +122,10 @@ export function checkExam(draft: ExamDraft, format: ImportFormat, today: string)
   return { exam: { ...exam, row: draft.row, contentHash: contentHashOf(exam) }, problems }
 }
 
+function inCatalogueUnit(item: ExamItem, value: number, unit: string | null) {
+  return unit === item.unit || unit === null ? { value, unit: item.unit } : convertToCatalogueUnit(item.code, value, unit)
+}
+
 function checkItem(item: ExamItem, draft: ItemDraft, wrong: (field: 'value' | 'unit' | 'range', reason: string) => void): CheckedItem | null {
   const name = `${item.code} ${item.zh}`
   if (item.kind === 'text') {
@@ -137,8 +141,7 @@ function checkItem(item: ExamItem, draft: ItemDraft, wrong: (field: 'value' | 'u
     return null
   }
   const unit = draft.unit === null ? item.unit : normalizeUnit(draft.unit)
-  const inUnit = (value: number) => unit === item.unit || unit === null ? { value, unit: item.unit } : convertToCatalogueUnit(item.code, value, unit)
-  const converted = inUnit(draft.value)
+  const converted = inCatalogueUnit(item, draft.value, unit)
   if (converted === null) {
     wrong('unit', `${draft.unit} cannot be read as ${item.unit ?? 'a unit'} for ${name}`)
     return null
@@ -148,8 +151,8 @@ function checkItem(item: ExamItem, draft: ItemDraft, wrong: (field: 'value' | 'u
     wrong('value', implausible)
     return null
   }
-  const low = draft.refLow === null ? null : inUnit(draft.refLow)?.value ?? null
-  const high = draft.refHigh === null ? null : inUnit(draft.refHigh)?.value ?? null
+  const low = draft.refLow === null ? null : inCatalogueUnit(item, draft.refLow, unit)?.value ?? null
+  const high = draft.refHigh === null ? null : inCatalogueUnit(item, draft.refHigh, unit)?.value ?? null
   if (low !== null && high !== null && low > high) {
     wrong('range', `the reference range ${draft.refLow}–${draft.refHigh} runs backwards`)
     return null
