@@ -22,6 +22,14 @@ export const ErrorCode = {
   ALREADY_RESOLVED: 'ALREADY_RESOLVED',
   /** the exam was retracted already */
   ALREADY_RETRACTED: 'ALREADY_RETRACTED',
+  /** the slot has no place left (or was withdrawn) */
+  SLOT_FULL: 'SLOT_FULL',
+  /** the resident holds an open booking already: one at a time */
+  ALREADY_BOOKED: 'ALREADY_BOOKED',
+  /** she is not due a free exam on the slot's date; book self-paid, knowingly */
+  NOT_FREE: 'NOT_FREE',
+  /** the slot's day has come: book another, or cancel no later than the day before */
+  TOO_LATE: 'TOO_LATE',
   /** the request body is in a format the route does not take */
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   INTERNAL: 'INTERNAL',

@@ -12,6 +12,7 @@ import { accessLogRoutes } from './features/access-log/access-log.routes'
 import { authRoutes } from './features/auth/auth.routes'
 import type { SmsSender } from './features/auth/sms'
 import { createDevOutboxSender, createGatewaySender } from './features/auth/sms'
+import { bookingsRoutes, institutionsRoutes } from './features/bookings/bookings.routes'
 import { calendarFeedRoutes, calendarRoutes } from './features/calendar/calendar.routes'
 import { devRoutes } from './features/dev/dev.routes'
 import { doctorRoutes } from './features/doctor/doctor.routes'
@@ -102,6 +103,8 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(doctorRoutes, { prefix: '/api/doctor', ctx })
   await app.register(doctorExamsRoutes, { prefix: '/api/doctor', ctx, access })
   await app.register(importRoutes, { prefix: '/api/import', ctx })
+  await app.register(institutionsRoutes, { prefix: '/api/institutions', ctx, access })
+  await app.register(bookingsRoutes, { prefix: '/api/residents', ctx, access })
   if (config.mode === 'demo')
     await app.register(devRoutes, { prefix: '/api/dev', ctx })
 

@@ -20,6 +20,7 @@ export const Domain = {
   HOUSEHOLD: 3,
   RESIDENT: 4,
   EXAM_IDS: 5,
+  BOOKINGS: 6,
 } as const
 
 /** sfc32, a small fast generator that passes PractRand, seeded through splitmix32. */

@@ -162,6 +162,19 @@ describe('a seeded county', () => {
     expect(released.n).toBeGreaterThan(pending.length * 10)
   })
 
+  it('has every township health centre offer the 90-yuan base package, optional items and weekday slots for the next 60 days', () => {
+    const fengqiao = one<{ id: string }>('SELECT id FROM institutions WHERE name = ?', '枫桥镇卫生院').id
+    expect(all('SELECT kind, price_fen, subsidy_fen FROM exam_packages WHERE institution_id = ? AND kind = \'base\'', fengqiao)).toEqual([{ kind: 'base', price_fen: 9000, subsidy_fen: 9000 }])
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM exam_packages WHERE institution_id = ? AND kind = \'optional\'', fengqiao).n).toBe(4)
+    const days = all<{ date: string, n: number }>('SELECT date, count(*) AS n FROM exam_slots WHERE institution_id = ? GROUP BY date ORDER BY date', fengqiao)
+    expect(days[0]!.date).toBe('2026-11-23')
+    expect(days.at(-1)!.date <= '2027-01-21').toBe(true)
+    // 60 days hold 42 or 43 weekdays; a morning and an afternoon each
+    expect(days.length).toBeGreaterThanOrEqual(42)
+    expect(days.every(d => d.n === 2 && ![0, 6].includes(new Date(`${d.date}T00:00:00Z`).getUTCDay()))).toBe(true)
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM exam_slots WHERE booked <> 0').n).toBe(0)
+  })
+
   it('follows managed hypertension and diabetes patients about every quarter', () => {
     const perYear = one<{ visits: number, patients: number }>(`
       SELECT count(DISTINCT f.resident_id || f.date) AS visits, count(DISTINCT f.resident_id) AS patients

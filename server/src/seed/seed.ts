@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { BulkLoad } from './bulk-load'
 import { dayOf } from './calendar'
+import { writeBookingOffers } from './bookings'
 import { writeCareNetwork } from './care'
 import { ExamWriter } from './exam-writer'
 import { IdNumbers } from './id-numbers'
@@ -59,6 +60,7 @@ export function seedDemoCounty(sqlite: Database.Database, options: SeedOptions):
 
   const care = writeCareNetwork(tables, seed, residents)
   writePersonas(tables, exams, care, seed, idNumbers)
+  writeBookingOffers(tables, seed, care, anchorDay)
   let nextReport = progressEvery
   writePopulation(tables, exams, {
     seed,

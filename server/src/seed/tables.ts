@@ -20,6 +20,8 @@ export interface Tables {
   screenings: TableWriter
   exams: TableWriter
   examItems: TableWriter
+  examPackages: TableWriter
+  examSlots: TableWriter
 }
 
 export function openTables(load: BulkLoad): Tables {
@@ -46,5 +48,7 @@ export function openTables(load: BulkLoad): Tables {
     screenings: load.writer('screenings', ['id', 'resident_id', 'kind', 'date', 'result']),
     exams: load.writer('exams', ['id', 'resident_id', 'institution_id', 'external_id', 'date', 'status', 'worst', 'released_on', 'released_by']),
     examItems: load.writer('exam_items', ['exam_id', 'code', 'value', 'value_text', 'flag', 'unit', 'ref_low', 'ref_high']),
+    examPackages: load.writer('exam_packages', ['id', 'institution_id', 'kind', 'name_zh', 'name_en', 'price_fen', 'subsidy_fen', 'recommended']),
+    examSlots: load.writer('exam_slots', ['id', 'institution_id', 'date', 'half_day', 'capacity']),
   }
 }
