@@ -1,11 +1,12 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test'
+import { apiKey, examsByExternalId, type GeneratedResident, type ImportExam, postExams, residentsWithoutFamilyDoctor } from './import-support'
 import { persona, screenshotRecord, signInWhenAllowed } from './support'
 
 /**
  * Exam results (issue 5): 王秀英's exam of 2026-10-28 waits in Dr 陈明's review queue; she sees
  * that it is under review and none of its values; he releases it with a comment; she then sees
  * it with its flags in words, and opens an abnormal item's trend across the years. Two phones,
- * in order.
+ * in order. Then 枫桥's system posts more exams, and he releases two of them together.
  */
 test.describe.configure({ mode: 'serial' })
 
@@ -114,6 +115,63 @@ test('Dr 陈明 releases it with a comment, confirmed inline, and it leaves his 
   await expect(doctorPage.getByRole('heading', { name: '待审核的体检', level: 1 })).toBeVisible()
   await expect(doctorPage.getByRole('status', { name: '正在加载' })).toHaveCount(0)
   await expect(queueCard()).toHaveCount(0)
+})
+
+/**
+ * The demo county gives Dr 陈明 one pending exam, 王秀英's, which the tests above release alone;
+ * for a release of several, 枫桥's system posts exams of generated residents with no family
+ * doctor, which reach the review queue of every doctor there. They are taken from past the
+ * first few, which import.spec takes for itself, and no other spec signs in as them.
+ */
+test('Dr 陈明 selects two exams and releases them together with one comment; a critical one must be acknowledged first', async ({ request }) => {
+  const run = Date.now().toString(36)
+  const [first, second, critical] = residentsWithoutFamilyDoctor(10, '2026-11-01').slice(-3) as [GeneratedResident, GeneratedResident, GeneratedResident]
+  const examOf = (who: GeneratedResident, n: number, items: ImportExam['items']): ImportExam =>
+    ({ externalId: `FQ-batch-${run}-${n}`, idNumber: who.idNumber, name: who.name, birthDate: who.birthDate, date: '2026-11-20', items })
+  const outcomes = await postExams(request, apiKey.fengqiao, [
+    examOf(first, 1, [{ code: '14771-0', value: 7.4, unit: 'mmol/L', low: 3.9, high: 6.1 }]),
+    examOf(second, 2, [{ code: '8480-6', value: 126, unit: 'mmHg' }]),
+    examOf(critical, 3, [{ code: '14771-0', value: 23.1, unit: 'mmol/L' }]),
+  ])
+  expect(outcomes.map(o => o.outcome)).toEqual(['created', 'created', 'created'])
+
+  await doctorPage.reload()
+  await expect(doctorPage.getByRole('heading', { name: '待审核的体检', level: 1 })).toBeVisible()
+  const card = (who: GeneratedResident) => doctorPage.getByRole('article', { name: who.name, exact: true })
+  const checkbox = (who: GeneratedResident) => card(who).getByRole('checkbox', { name: `选择${who.name}2026年11月20日的体检` })
+  await expect(card(critical)).toContainText('有危急值')
+  await expect(checkbox(critical)).toBeDisabled()
+  await expect(card(critical)).toContainText('危急值需先确认')
+  const bar = doctorPage.getByRole('region', { name: '发布所选的体检' })
+  await expect(bar).toHaveCount(0)
+
+  await checkbox(first).check()
+  await checkbox(second).check()
+  await expect(bar.getByRole('button', { name: '发布所选（2）' })).toBeVisible()
+  await expect(bar.getByRole('button', { name: '全选' })).toBeVisible()
+  await expect(bar.getByRole('button', { name: '取消选择' })).toBeVisible()
+  await screenshotRecord(doctorPage, 'exams-queue-batch-zh-CN')
+  await bar.getByRole('button', { name: '发布所选（2）' }).click()
+  const comment = '请一个月后来门诊复查。'
+  await bar.getByLabel('给所选居民的话（可不填）').fill(comment)
+  await expect(bar).toContainText('确认发布所选的 2 份体检结果吗？')
+  await bar.getByRole('button', { name: '确认发布（2）' }).click()
+
+  await expect(doctorPage.getByRole('status').filter({ hasText: '已发布 2 份体检结果' })).toBeVisible()
+  await expect(bar).toHaveCount(0)
+  await expect(card(first)).toHaveCount(0)
+  await expect(card(second)).toHaveCount(0)
+  await expect(checkbox(critical)).toBeDisabled()
+  expect(examsByExternalId([1, 2, 3].map(n => `FQ-batch-${run}-${n}`))).toEqual([
+    { externalId: `FQ-batch-${run}-1`, status: 'released', releaseComment: comment },
+    { externalId: `FQ-batch-${run}-2`, status: 'released', releaseComment: comment },
+    { externalId: `FQ-batch-${run}-3`, status: 'pending-review', releaseComment: null },
+  ])
+
+  // the critical one joins a release of several once he has acknowledged it
+  await card(critical).getByRole('button', { name: `确认已知晓${critical.name}的危急值` }).click()
+  await expect(checkbox(critical)).toBeEnabled()
+  await expect(card(critical)).not.toContainText('危急值需先确认')
 })
 
 test('after release she sees the exam with its flags in words, the doctor\'s comment and the change', async () => {

@@ -1,3 +1,4 @@
+import { type APIRequestContext, expect } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { ID_NUMBER_SYSTEM, LOINC } from '../shared/fhir/record-bundle'
 import { idNumberCheckChar } from '../shared/residents/id-number'
@@ -57,6 +58,16 @@ export function fhirBundle(exams: readonly ImportExam[]): unknown {
   return { resourceType: 'Bundle', type: 'collection', entry }
 }
 
+/** Posts exams as the institution's system does; every exam gets an outcome, in order. */
+export async function postExams(request: APIRequestContext, key: string, exams: ImportExam[]): Promise<{ outcome: string, problems: unknown[] }[]> {
+  const response = await request.post('/api/import/exams', {
+    headers: { 'authorization': `Bearer ${key}`, 'content-type': 'application/fhir+json' },
+    data: JSON.stringify(fhirBundle(exams)),
+  })
+  expect(response.status()).toBe(200)
+  return (await response.json() as { exams: { outcome: string, problems: unknown[] }[] }).exams
+}
+
 function openDb(): Database.Database {
   const file = process.env.KANGBAN_DB
   if (!file)
@@ -105,6 +116,18 @@ export function unknownIdNumber(birthDate: string): string {
         return idNumber
     }
     throw new Error(`every sequence of ${birthDate} is taken`)
+  }
+  finally {
+    db.close()
+  }
+}
+
+/** Where posted exams stand, by the institution's exam id: released or not, and with which comment. */
+export function examsByExternalId(externalIds: readonly string[]): { externalId: string, status: string, releaseComment: string | null }[] {
+  const db = openDb()
+  try {
+    const find = db.prepare('select external_id as externalId, status, release_comment as releaseComment from exams where external_id = ?')
+    return externalIds.map(id => find.get(id) as { externalId: string, status: string, releaseComment: string | null })
   }
   finally {
     db.close()

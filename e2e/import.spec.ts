@@ -1,5 +1,5 @@
-import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test'
-import { apiKey, fhirBundle, type GeneratedResident, type ImportExam, residentsWithoutFamilyDoctor, unknownIdNumber } from './import-support'
+import { type BrowserContext, expect, type Page, test } from '@playwright/test'
+import { apiKey, type GeneratedResident, type ImportExam, postExams, residentsWithoutFamilyDoctor, unknownIdNumber } from './import-support'
 import { screenshotRecord, signInAndAgree } from './support'
 
 /**
@@ -45,15 +45,6 @@ test.afterAll(async () => {
 
 function examOf(who: GeneratedResident, externalId: string, items: ImportExam['items'], name = who.name): ImportExam {
   return { externalId, idNumber: who.idNumber, name, birthDate: who.birthDate, date: examDate, items }
-}
-
-async function postExams(request: APIRequestContext, key: string, exams: ImportExam[]) {
-  const response = await request.post('/api/import/exams', {
-    headers: { 'authorization': `Bearer ${key}`, 'content-type': 'application/fhir+json' },
-    data: JSON.stringify(fhirBundle(exams)),
-  })
-  expect(response.status()).toBe(200)
-  return (await response.json() as { exams: { outcome: string, problems: unknown[] }[] }).exams
 }
 
 test('暨阳\'s system posts an exam with a high glucose, and one with a critical value: both wait for review', async ({ request }) => {

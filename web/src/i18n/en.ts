@@ -196,7 +196,7 @@ export const en: typeof zhCN = {
     titleFor: 'Who viewed {name}\'s record',
     intro: 'Every view or change of your record by anyone but you is listed here.',
     empty: 'No one else has viewed this record yet',
-    role: { 'proxy': 'family', 'household-parent': 'parent', 'doctor': 'doctor', 'nurse': 'nurse' },
+    role: { 'proxy': 'family', 'household-parent': 'parent', 'doctor': 'doctor', 'nurse': 'nurse', 'institution-staff': 'health-centre staff' },
     action: { read: 'viewed', change: 'changed' },
     line: '{actor} ({role}) {action} {what}',
   },

@@ -194,7 +194,7 @@ export const zhCN = {
     titleFor: '谁看过{name}的档案',
     intro: '除您本人以外，每一次查看或修改您的档案都会记在这里。',
     empty: '还没有其他人查看过这份档案',
-    role: { proxy: '亲友', 'household-parent': '父母', doctor: '医生', nurse: '护士' },
+    role: { 'proxy': '亲友', 'household-parent': '父母', 'doctor': '医生', 'nurse': '护士', 'institution-staff': '卫生院工作人员' },
     action: { read: '查看了', change: '修改了' },
     line: '{actor}（{role}）{action}{what}',
   },
