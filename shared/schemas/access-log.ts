@@ -4,7 +4,7 @@ import { pageOf } from './common'
 export const AccessLogEntrySchema = z.object({
   id: z.number().int(),
   actorName: z.string(),
-  actorRole: z.enum(['proxy', 'household-parent', 'doctor', 'nurse']),
+  actorRole: z.enum(['proxy', 'household-parent', 'doctor', 'nurse', 'institution-staff']),
   action: z.enum(['read', 'change']),
   what: z.string(),
   at: z.string(),

@@ -99,3 +99,35 @@ export type Booking = z.infer<typeof BookingSchema>
 export const BookingListSchema = z.object({ items: z.array(BookingSchema) })
 export type BookingList = z.infer<typeof BookingListSchema>
 export const BookingParamsSchema = z.object({ id: ResidentIdSchema, bookingId: BookingIdSchema })
+
+/** POST /api/institutions/:id/slots — staff publish a half-day, or change its capacity. */
+export const PublishSlotBodySchema = z.object({
+  date: IsoDateSchema,
+  halfDay: HalfDaySchema,
+  capacity: z.number().int().min(1).max(500),
+})
+export type PublishSlotBody = z.infer<typeof PublishSlotBodySchema>
+export const InstitutionSlotParamsSchema = z.object({ id: InstitutionIdSchema, slotId: SlotIdSchema })
+
+/** GET /api/institutions/:id/bookings?date= — the day's list at the desk. */
+export const DayBookingsQuerySchema = z.object({ date: IsoDateSchema })
+export const DayBookingSchema = z.object({
+  id: BookingIdSchema,
+  halfDay: HalfDaySchema,
+  status: BookingStatusSchema,
+  resident: z.object({ id: ResidentIdSchema, name: z.string(), sex: z.enum(['male', 'female']), age: z.number().int(), idNumberMasked: z.string() }),
+  free: z.boolean(),
+  packages: z.array(z.string()),
+  residentPaysFen: z.number().int(),
+  checkedInAt: z.string().nullable(),
+})
+export type DayBooking = z.infer<typeof DayBookingSchema>
+export const DayBookingsSchema = z.object({ date: IsoDateSchema, items: z.array(DayBookingSchema) })
+export type DayBookings = z.infer<typeof DayBookingsSchema>
+
+/** POST /api/institutions/:id/check-ins — by the booking's code (scanned or typed) or the resident's ID number. */
+export const CheckInBodySchema = z.union([
+  z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z2-7]{10}$/, 'expected the 10-character code under the QR code') }),
+  z.object({ idNumber: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, 'expected an 18-character ID number') }),
+])
+export type CheckInBody = z.infer<typeof CheckInBodySchema>

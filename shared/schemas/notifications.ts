@@ -10,6 +10,8 @@ export const NotificationKind = {
   RESULT_RETRACTED: 'result-retracted',
   /** to a doctor: an imported exam has a critical value ({ residentId, residentName, examId, examDate }) */
   CRITICAL_RESULT: 'critical-result',
+  /** to the resident: the institution withdrew the half-day she had booked ({ date, halfDay }) */
+  BOOKING_WITHDRAWN: 'booking-withdrawn',
   WELCOME: 'welcome',
 } as const
 

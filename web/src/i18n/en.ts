@@ -216,6 +216,7 @@ export const en: typeof zhCN = {
       'result-corrected-unnamed': 'Your exam results of {examDate} were corrected. Open the report to see what changed.',
       'result-retracted': 'Your exam results of {examDate} were withdrawn by the institution and are no longer shown. Reason: {reason}',
       'critical-result': '{residentName}\'s exam of {examDate} has a critical value. Please look at it soon.',
+      'booking-withdrawn': 'The health centre withdrew your exam booking of {date} ({halfDay}). Please choose another time and book again.',
       'generic': 'You have a new message',
     },
   },

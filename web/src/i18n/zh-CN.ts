@@ -214,6 +214,7 @@ export const zhCN = {
       'result-corrected-unnamed': '您 {examDate} 的体检结果有更正，请打开体检报告查看。',
       'result-retracted': '您 {examDate} 的体检结果已被体检机构撤回，不再显示。撤回原因：{reason}',
       'critical-result': '{residentName} {examDate} 的体检结果有危急值，请尽快查看并处理。',
+      'booking-withdrawn': '体检机构取消了您 {date} {halfDay} 的体检预约，名额已退回。请另选时间重新预约。',
       generic: '您有一条新消息',
     },
   },

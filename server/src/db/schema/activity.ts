@@ -8,7 +8,7 @@ export const accessLog = sqliteTable('access_log', {
   residentId: text().notNull().references(() => residents.id),
   actorAccountId: text().notNull().references(() => accounts.id),
   actorName: text().notNull(),
-  actorRole: text({ enum: ['proxy', 'household-parent', 'doctor', 'nurse'] }).notNull(),
+  actorRole: text({ enum: ['proxy', 'household-parent', 'doctor', 'nurse', 'institution-staff'] }).notNull(),
   // the resident the actor acted for: always the record's owner today; kept for audits across grants
   onBehalfOf: text().notNull(),
   action: text({ enum: ['read', 'change'] }).notNull(),

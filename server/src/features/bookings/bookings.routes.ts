@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ErrorBodySchema } from '../../../../shared/errors'
-import { BookingListSchema, BookingParamsSchema, BookingSchema, CreateBookingBodySchema, IdempotencyKeySchema, InstitutionListSchema, InstitutionParamsSchema, InstitutionSlotsSchema, SlotsQuerySchema } from '../../../../shared/schemas/bookings'
-import { ResidentParamsSchema } from '../../../../shared/schemas/common'
+import { BookingListSchema, BookingParamsSchema, BookingSchema, CheckInBodySchema, CreateBookingBodySchema, DayBookingSchema, DayBookingsQuerySchema, DayBookingsSchema, IdempotencyKeySchema, InstitutionListSchema, InstitutionParamsSchema, InstitutionSlotParamsSchema, InstitutionSlotsSchema, PublishSlotBodySchema, SlotSchema, SlotsQuerySchema } from '../../../../shared/schemas/bookings'
 import { z } from 'zod'
+import { ResidentParamsSchema } from '../../../../shared/schemas/common'
 import type { AppContext } from '../../context'
 import type { ResidentAccess } from '../../plugins/access'
 import { requireConsentedActor } from '../../plugins/session'
+import { createBookingDesk } from './bookings.desk'
 import { createBookingsService } from './bookings.service'
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema }
@@ -37,6 +38,51 @@ export const institutionsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext, access
     requireConsentedActor(request)
     return bookings.slots(request.params.id, request.query.from, request.query.days)
   })
+
+  // the desk: doctors and staff of this institution only (404 for anyone else)
+  const desk = createBookingDesk(ctx)
+
+  app.post('/:id/slots', {
+    schema: {
+      tags: ['bookings'],
+      summary: 'Publish a half-day from tomorrow with its capacity (201), or change the capacity of one published (200; never below the places booked)',
+      params: InstitutionParamsSchema,
+      body: PublishSlotBodySchema,
+      response: { 200: SlotSchema, 201: SlotSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const { slot, created } = desk.publish(requireConsentedActor(request), request.params.id, request.body)
+    return reply.code(created ? 201 : 200).send(slot)
+  })
+
+  app.delete('/:id/slots/:slotId', {
+    schema: {
+      tags: ['bookings'],
+      summary: 'Withdraw a half-day: its open bookings are cancelled and each resident is told',
+      params: InstitutionSlotParamsSchema,
+      response: { 200: z.object({ cancelled: z.number().int() }), ...errors },
+    },
+  }, async request => desk.withdraw(requireConsentedActor(request), request.params.id, request.params.slotId))
+
+  app.get('/:id/bookings', {
+    schema: {
+      tags: ['bookings'],
+      summary: 'The day\'s bookings at the desk, morning first, by name; each resident listed is logged as a read',
+      params: InstitutionParamsSchema,
+      querystring: DayBookingsQuerySchema,
+      response: { 200: DayBookingsSchema, ...errors },
+    },
+  }, async request => desk.day(requireConsentedActor(request), request.params.id, request.query.date))
+
+  app.post('/:id/check-ins', {
+    schema: {
+      tags: ['bookings'],
+      summary: 'Check a resident in for today\'s booking, by the code under its QR code or by her ID number; her exam then counts as done for the reminders. Checking in twice answers the same',
+      params: InstitutionParamsSchema,
+      body: CheckInBodySchema,
+      response: { 200: DayBookingSchema, ...errors },
+    },
+  }, async request => desk.checkIn(requireConsentedActor(request), request.params.id, request.body))
 }
 
 /** A resident's bookings: under /api/residents. */

@@ -2,7 +2,7 @@ import type { SQL } from 'drizzle-orm'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client'
-import { conditions, contracts, exams, followups, immunizations, questionnaireResponses, residents, screenings } from '../../db/schema'
+import { bookings, conditions, contracts, examSlots, exams, followups, immunizations, questionnaireResponses, residents, screenings } from '../../db/schema'
 import { newId } from '../../ids'
 import { contractRunsOn } from '../../db/running-contract'
 
@@ -93,6 +93,10 @@ function prepareHistory(db: Db, within: BatchFilter) {
     fobt: sql<'positive' | 'negative' | null>`json_extract(${questionnaireResponses.answers}, '$.fobt')`,
   }).from(questionnaireResponses).where(within(questionnaireResponses.residentId)).prepare()
 
+  // a booking with its slot's date: a booked exam is reminded the day before, and a check-in is an exam done
+  const bookingRows = db.select({ residentId: bookings.residentId, id: bookings.id, status: bookings.status, createdAt: bookings.createdAt, slotDate: examSlots.date })
+    .from(bookings).innerJoin(examSlots, eq(examSlots.id, bookings.slotId)).where(within(bookings.residentId)).prepare()
+
   /** Every statement's rows for the batch that `batch` names. */
   return (batch: { ids: string } | { first: string, last: string }, today: string) => {
     // 0-14岁(含14周岁): born after this day fifteen years before
@@ -107,6 +111,7 @@ function prepareHistory(db: Db, within: BatchFilter) {
       screenings: screeningRows.all(batch),
       followups: followupRows.all(batch),
       questionnaires: questionnaireRows.all(batch),
+      bookings: bookingRows.all(batch),
     }
   }
 }

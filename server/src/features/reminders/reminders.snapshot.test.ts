@@ -159,9 +159,9 @@ describe('loadSnapshots — one resident\'s record as the engine\'s snapshot', (
     const counted = createSnapshotLoader(fresh.db)
     const afterPreparing = prepared
     counted.loadSnapshots([ids.mother, ids.son, ids.child, ids.stranger, reminderIds.changjiChild], on)
-    expect(executed).toBe(9)
+    expect(executed).toBe(10)
     counted.loadSnapshots([ids.mother], on)
-    expect(executed).toBe(18)
+    expect(executed).toBe(20)
     expect(prepared).toBe(afterPreparing)
     fresh.sqlite.close()
   })

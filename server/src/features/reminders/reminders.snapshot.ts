@@ -1,5 +1,6 @@
 import { isParentRelation } from '../../../../shared/access'
 import { ageOn } from '../../../../shared/dates'
+import { shanghaiDayAt } from '../../clock'
 import type { ConditionCode, ParentResidence, PolicyEvent, Snapshot } from '../../../../shared/policy'
 import type { Db } from '../../db/client'
 import type { ResidentHistory } from './reminders.repo'
@@ -77,6 +78,14 @@ export function snapshotsFrom(history: ResidentHistory, on: string, viewer: Snap
     if (exam.criticalAcknowledgedOn !== null)
       add(exam.residentId, { kind: 'critical-acknowledged', date: exam.criticalAcknowledgedOn, examId })
   }
+  for (const b of history.bookings) {
+    // a no-show leaves nothing booked, as a cancellation does
+    const status = b.status === 'no-show' ? 'cancelled' : b.status
+    add(b.residentId, { kind: 'booking', date: shanghaiDayAt(b.createdAt), bookingId: b.id, status, slotDate: b.slotDate })
+    // issue 6: a check-in marks the exam as done for the reminders, before any result comes in
+    if (b.status === 'checked-in')
+      add(b.residentId, { kind: 'exam', date: b.slotDate, examId: `booking-${b.id}` })
+  }
   for (const shot of history.fluShots)
     add(shot.residentId, { kind: 'flu-shot', date: shot.date, selfReported: shot.selfReported })
   for (const s of history.screenings) {
@@ -139,7 +148,7 @@ export function snapshotsFrom(history: ResidentHistory, on: string, viewer: Snap
 
 /**
  * The snapshot builder of the reminder engine: prepares its statements once, then loads any
- * batch of residents with one query per table (nine in all), so the API (a batch of one) and
+ * batch of residents with one query per table (ten in all), so the API (a batch of one) and
  * the daily job (batches of thousands) share it.
  */
 export function createSnapshotLoader(db: Db) {

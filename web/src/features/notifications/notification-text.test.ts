@@ -20,6 +20,12 @@ describe('notificationMessage', () => {
     expect(notificationMessage({ ...base, kind: 'result-released', params: { examDate: '2026-05-19' } }, 'en').params.examDate).toBe('May 19, 2026')
   })
 
+  it('words a withdrawn booking\'s day and half-day in the reader\'s language', () => {
+    const withdrawn = { ...base, kind: 'booking-withdrawn', residentId, params: { date: '2027-01-06', halfDay: 'pm' } }
+    expect(notificationMessage(withdrawn, 'zh-CN')).toEqual({ key: 'notifications.kind.booking-withdrawn', params: { date: '2027年1月6日', halfDay: '下午' } })
+    expect(notificationMessage(withdrawn, 'en').params).toEqual({ date: 'Jan 6, 2027', halfDay: 'afternoon' })
+  })
+
   it('names the corrected items, joined as each language lists things', () => {
     const corrected = { ...base, kind: 'result-corrected', params: { examDate: '2026-11-03', items: '14771-0,2823-3' } }
     expect(notificationMessage(corrected, 'zh-CN')).toEqual({ key: 'notifications.kind.result-corrected', params: { examDate: '2026年11月3日', items: '空腹血糖、血钾' } })

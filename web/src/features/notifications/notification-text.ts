@@ -3,7 +3,7 @@ import type { Notification } from '../../../../shared/schemas/notifications'
 import { formatDate } from '../../i18n/format'
 import { examItemName } from '../exams/exam-view'
 
-const known = new Set(['welcome', 'acted-for-you', 'result-released', 'result-corrected', 'result-retracted', 'critical-result'])
+const known = new Set(['welcome', 'acted-for-you', 'result-released', 'result-corrected', 'result-retracted', 'critical-result', 'booking-withdrawn'])
 /** Notices about the resident's own exams: they open her exam list. */
 const examKinds = new Set(['result-released', 'result-corrected', 'result-retracted'])
 
@@ -22,6 +22,11 @@ export function notificationMessage(notification: Notification, locale: string):
   const params = { ...notification.params }
   if (typeof params.examDate === 'string')
     params.examDate = formatDate(params.examDate, locale)
+  if (notification.kind === 'booking-withdrawn') {
+    if (typeof params.date === 'string')
+      params.date = formatDate(params.date, locale)
+    params.halfDay = (locale === 'en' ? { am: 'morning', pm: 'afternoon' } : { am: '上午', pm: '下午' })[params.halfDay === 'pm' ? 'pm' : 'am']
+  }
   if (notification.kind === 'result-corrected') {
     const items = typeof params.items === 'string' ? examItemNames(params.items, locale) : ''
     // a correction of the date alone names no item
