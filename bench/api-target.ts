@@ -28,7 +28,8 @@ const app = kind === 'bare'
   ? await bare(dbFile)
   : await (async () => {
     const { db, sqlite } = openDb(dbFile)
-    return buildApp({ config: loadConfig({ KANGBAN_MODE: 'demo', KANGBAN_DB: dbFile }), db, sqlite })
+    const today = process.env.KANGBAN_TODAY
+    return buildApp({ config: loadConfig({ KANGBAN_MODE: 'demo', KANGBAN_DB: dbFile, ...(today === undefined ? {} : { KANGBAN_TODAY: today }) }), db, sqlite })
   })()
 const address = await app.listen({ port: 0, host: '127.0.0.1' })
 console.log(`listening ${address}`)

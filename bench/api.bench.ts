@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process'
-import { createHash, randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
-import Database from 'better-sqlite3'
+import { makeSessions, startTarget } from './sessions'
 
 /**
  * `npm run bench:api`: GET /api/residents/:id for random residents, each with a valid session,
@@ -26,40 +24,6 @@ const connections = Number(values.connections)
 if (!existsSync(dbFile))
   throw new Error(`${dbFile} does not exist: run \`npm run bench:seed\` first (or pass --db)`)
 
-/** Signs in random residents by writing their sessions straight into the database. */
-function makeSessions(count: number) {
-  const sqlite = new Database(dbFile)
-  const now = Date.now()
-  const residents = sqlite.prepare('select id from residents where status = \'active\' order by random() limit ?').all(count) as { id: string }[]
-  const upsertAccount = sqlite.prepare('insert into accounts (id, phone, resident_id, created_at) values (?, ?, ?, ?) on conflict(phone) do nothing')
-  const consent = sqlite.prepare('insert or ignore into consents (id, account_id, kind, notice_version, given_at) values (?, ?, \'health-information\', \'2026-11\', ?)')
-  const session = sqlite.prepare('insert into sessions (token_hash, account_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)')
-  const users = sqlite.transaction(() => residents.map(({ id }) => {
-    const accountId = `bench${id}`.slice(0, 16)
-    upsertAccount.run(accountId, `bench-${id}`, id, now)
-    consent.run(`c${accountId}`.slice(0, 16), accountId, now)
-    const token = randomBytes(32).toString('base64url')
-    session.run(createHash('sha256').update(token).digest('hex'), accountId, now, now, now + 12 * 3600_000)
-    return { id, cookie: `kb_session=${token}` }
-  }))()
-  const { n } = sqlite.prepare('select count(*) as n from residents').get() as { n: number }
-  sqlite.close()
-  return { users, population: n }
-}
-
-async function startTarget(kind: 'app' | 'bare') {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-target.ts', kind, dbFile], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const match = /listening (\S+)/.exec(chunk.toString())
-      if (match)
-        resolve(match[1]!)
-    })
-    child.once('exit', code => reject(new Error(`${kind} server exited with ${code}`)))
-  })
-  return { url, stop: () => child.kill('SIGTERM') }
-}
-
 interface Figures { rps: number, p50: number, p99: number, non2xx: number }
 
 async function load(url: string, seconds: number, pathOf: (i: number) => string, cookieOf: (i: number) => string | undefined, count: number): Promise<Figures> {
@@ -78,7 +42,7 @@ async function load(url: string, seconds: number, pathOf: (i: number) => string,
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx }
 }
 
-const { users, population } = makeSessions(Number(values.sessions))
+const { users, population } = makeSessions(dbFile, Number(values.sessions))
 console.log(`${population.toLocaleString('en')} residents in ${dbFile}; ${users.length} signed in; ${duration} s, ${connections} connections each`)
 
 // each route on a server of its own, started fresh and warmed up: a figure must not depend on
@@ -91,7 +55,7 @@ const scenarios = {
 } as const
 const figures: Record<string, Figures> = {}
 for (const [name, scenario] of Object.entries(scenarios)) {
-  const target = await startTarget(scenario.target)
+  const target = await startTarget(scenario.target, dbFile)
   try {
     // a short warm-up lets V8 optimise the hot path before the measured run
     await load(target.url, 2, scenario.path, scenario.cookie, users.length)

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -6,6 +5,7 @@ import Database from 'better-sqlite3'
 import { examItems } from '../shared/clinical/exam-items'
 import { fhirBundle } from '../server/src/features/import/import.fixture'
 import type { FixtureExam, FixtureItem } from '../server/src/features/import/import.fixture'
+import { startTarget } from './sessions'
 
 /**
  * `npm run bench:import`: FHIR bundles of 40-item exams posted to POST /api/import/exams on the
@@ -50,19 +50,6 @@ for (let i = 0; i < exams.length; i += batchSize)
   bodies.push(JSON.stringify(fhirBundle(exams.slice(i, i + batchSize))))
 console.log(`bundles: ${bodies.length}, ${(bodies.reduce((n, b) => n + b.length, 0) / bodies.length / 1024).toFixed(0)} KB each`)
 
-async function startServer() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-target.ts', 'app', dbFile], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, KANGBAN_TODAY: today } })
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const match = /listening (\S+)/.exec(chunk.toString())
-      if (match)
-        resolve(match[1]!)
-    })
-    child.once('exit', code => reject(new Error(`server exited with ${code}`)))
-  })
-  return { url, stop: () => child.kill('SIGTERM') }
-}
-
 const post = async (url: string, body: string) => {
   const response = await fetch(`${url}/api/import/exams`, { method: 'POST', headers: { 'authorization': 'Bearer kb_demo_fengqiao', 'content-type': 'application/fhir+json' }, body })
   const report = await response.json() as { totals?: Record<string, number>, error?: unknown }
@@ -70,7 +57,7 @@ const post = async (url: string, body: string) => {
     throw new Error(`import answered ${response.status}: ${JSON.stringify(report).slice(0, 500)}`)
 }
 
-const server = await startServer()
+const server = await startTarget('app', dbFile, { KANGBAN_TODAY: today })
 let appSeconds: number
 try {
   // warm-up on a copy of the first bundle under other ids: V8 optimises the path, medplum reads its definitions
