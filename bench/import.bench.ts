@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { examItems } from '../shared/clinical/exam-items'
-import { fhirBundle } from '../server/src/features/import/import.fixture'
-import type { FixtureExam, FixtureItem } from '../server/src/features/import/import.fixture'
+import { fhirBundle } from '../server/src/features/import/import.samples'
+import type { FixtureExam, FixtureItem } from '../server/src/features/import/import.samples'
 import { startTarget } from './sessions'
 
 /**

@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect } from '@playwright/test'
 import Database from 'better-sqlite3'
-import { ID_NUMBER_SYSTEM, LOINC } from '../shared/fhir/record-bundle'
+import type { FixtureExam as ImportExam } from '../server/src/features/import/import.samples'
+import { fhirBundle } from '../server/src/features/import/import.samples'
 import { idNumberCheckChar } from '../shared/residents/id-number'
 
 /**
@@ -11,52 +12,7 @@ import { idNumberCheckChar } from '../shared/residents/id-number'
 /** The demo API keys of demo.md. */
 export const apiKey = { fengqiao: 'kb_demo_fengqiao', jiyang: 'kb_demo_jiyang' } as const
 
-export interface ImportItem { code: string, value?: number, text?: string, unit?: string, low?: number, high?: number }
-export interface ImportExam { externalId: string, idNumber: string, name: string, birthDate: string, date: string, items: ImportItem[] }
-
-/** One FHIR R4 collection Bundle: per exam a Patient, its Observations and a DiagnosticReport. */
-export function fhirBundle(exams: readonly ImportExam[]): unknown {
-  const entry: { fullUrl: string, resource: Record<string, unknown> }[] = []
-  exams.forEach((exam, e) => {
-    const patient = `urn:uuid:00000000-0000-4000-8000-${String(e).padStart(12, '0')}`
-    entry.push({
-      fullUrl: patient,
-      resource: { resourceType: 'Patient', identifier: [{ system: ID_NUMBER_SYSTEM, value: exam.idNumber }], name: [{ text: exam.name }], birthDate: exam.birthDate },
-    })
-    const results = exam.items.map((item, i) => {
-      const fullUrl = `urn:uuid:00000000-0000-4000-9000-${String(e * 1000 + i).padStart(12, '0')}`
-      const range = item.low === undefined && item.high === undefined
-        ? {}
-        : { referenceRange: [{ ...(item.low === undefined ? {} : { low: { value: item.low, unit: item.unit } }), ...(item.high === undefined ? {} : { high: { value: item.high, unit: item.unit } }) }] }
-      entry.push({
-        fullUrl,
-        resource: {
-          resourceType: 'Observation',
-          status: 'final',
-          code: { coding: [{ system: LOINC, code: item.code }] },
-          subject: { reference: patient },
-          effectiveDateTime: exam.date,
-          ...(item.text === undefined ? { valueQuantity: { value: item.value, unit: item.unit } } : { valueString: item.text }),
-          ...range,
-        },
-      })
-      return { reference: fullUrl }
-    })
-    entry.push({
-      fullUrl: `urn:uuid:00000000-0000-4000-a000-${String(e).padStart(12, '0')}`,
-      resource: {
-        resourceType: 'DiagnosticReport',
-        identifier: [{ system: 'https://lis.example.cn/exam-id', value: exam.externalId }],
-        status: 'final',
-        code: { text: '健康体检' },
-        subject: { reference: patient },
-        effectiveDateTime: exam.date,
-        result: results,
-      },
-    })
-  })
-  return { resourceType: 'Bundle', type: 'collection', entry }
-}
+export type { FixtureExam as ImportExam, FixtureItem as ImportItem } from '../server/src/features/import/import.samples'
 
 /** Posts exams as the institution's system does; every exam gets an outcome, in order. */
 export async function postExams(request: APIRequestContext, key: string, exams: ImportExam[]): Promise<{ outcome: string, problems: unknown[] }[]> {

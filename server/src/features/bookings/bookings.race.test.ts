@@ -1,4 +1,4 @@
-import fc from 'fast-check'
+import * as fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { examSlots } from '../../db/schema'
 import { ORIGIN, testApp } from '../../test/test-app'
@@ -48,15 +48,12 @@ describe('any interleaving of bookings and cancellations', () => {
       for (const { who, cancel } of steps) {
         const racer = bookers[who]!
         const headers = { cookie: racer.cookie, origin: ORIGIN }
-        if (cancel) {
-          const open = t.sqlite.prepare('select id from bookings where resident_id = ? and status = \'open\'').get(racer.id) as { id: string } | undefined
-          if (open !== undefined)
-            expect((await t.app.inject({ method: 'DELETE', url: `/api/residents/${racer.id}/bookings/${open.id}`, headers })).statusCode).toBe(200)
-        }
-        else {
-          const response = await t.app.inject({ method: 'POST', url: `/api/residents/${racer.id}/bookings`, headers, payload: { slotId } })
-          expect([201, 409]).toContain(response.statusCode)
-        }
+        const mine = t.sqlite.prepare('select id from bookings where resident_id = ? and status = \'open\'').get(racer.id) as { id: string } | undefined
+        const response = cancel
+          ? mine === undefined ? null : await t.app.inject({ method: 'DELETE', url: `/api/residents/${racer.id}/bookings/${mine.id}`, headers })
+          : await t.app.inject({ method: 'POST', url: `/api/residents/${racer.id}/bookings`, headers, payload: { slotId } })
+        // a cancellation of her open booking always works; a booking is made or refused with 409
+        expect(response === null || (cancel ? [200] : [201, 409]).includes(response.statusCode)).toBe(true)
         const { booked, open } = held(slotId)
         expect(booked).toBeLessThanOrEqual(3)
         expect(booked).toBe(open)
