@@ -51,13 +51,16 @@ function urlOf(path: string, query?: Query): string {
   return search === '' ? `/api${path}` : `/api${path}?${search}`
 }
 
-async function request<T extends z.ZodType>(method: string, path: string, schema: T, options: { query?: Query, body?: unknown } = {}): Promise<z.infer<T>> {
+async function request<T extends z.ZodType>(method: string, path: string, schema: T, options: { query?: Query, body?: unknown, headers?: Record<string, string> } = {}): Promise<z.infer<T>> {
   let response: Response
   try {
     response = await fetch(urlOf(path, options.query), {
       method,
       credentials: 'same-origin',
-      headers: options.body === undefined ? { Accept: 'application/json' } : { 'Accept': 'application/json', 'Content-Type': 'application/json' },
+      headers: {
+        ...(options.body === undefined ? { Accept: 'application/json' } : { 'Accept': 'application/json', 'Content-Type': 'application/json' }),
+        ...options.headers,
+      },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     })
   }
@@ -83,7 +86,8 @@ async function request<T extends z.ZodType>(method: string, path: string, schema
 /** Same-origin JSON calls to the API, every answer parsed by its shared schema. */
 export const api = {
   get: <T extends z.ZodType>(path: string, schema: T, query?: Query) => request('GET', path, schema, { query }),
-  post: <T extends z.ZodType>(path: string, schema: T, body: unknown = {}) => request('POST', path, schema, { body }),
+  /** `headers` for the few routes that take one, such as a booking's `Idempotency-Key` */
+  post: <T extends z.ZodType>(path: string, schema: T, body: unknown = {}, headers?: Record<string, string>) => request('POST', path, schema, { body, headers }),
   delete: <T extends z.ZodType>(path: string, schema: T) => request('DELETE', path, schema),
 }
 

@@ -70,6 +70,18 @@ describe('the one next-step button', () => {
       .toEqual({ type: 'details', labelKey: `reminders.action.${action}` })
   })
 
+  it('books the health exam in the app for whoever may book', () => {
+    expect(reminderNextStep(reminder({ kind: 'health-exam', action: 'book-exam', status: 'due' }), { ...withPhone, canBook: true }))
+      .toEqual({ type: 'book', labelKey: 'reminders.action.book' })
+  })
+
+  it('explains booking in the details to a viewer who may not book, and for the other screenings', () => {
+    expect(reminderNextStep(reminder({ kind: 'health-exam', action: 'book-exam', status: 'due' }), { ...withPhone, canBook: false }))
+      .toMatchObject({ type: 'details' })
+    expect(reminderNextStep(reminder({ kind: 'spirometry', action: 'book-exam', status: 'due' }), { ...withPhone, canBook: true }))
+      .toMatchObject({ type: 'details' })
+  })
+
   it('gives a viewer who may not answer the details instead of a questionnaire', () => {
     const readOnly = { canAnswer: false, doctorPhone: null }
     expect(reminderNextStep(reminder({ kind: 'copd-questionnaire', action: 'questionnaire', status: 'due' }), readOnly)).toMatchObject({ type: 'details' })

@@ -44,6 +44,7 @@ export type NextStep =
   | { type: 'questionnaire', questionnaire: Questionnaire, labelKey: string }
   | { type: 'call', phone: string, labelKey: string }
   | { type: 'details', labelKey: string }
+  | { type: 'book', labelKey: string }
   | { type: 'none' }
 
 export interface NextStepContext {
@@ -51,12 +52,14 @@ export interface NextStepContext {
   canAnswer: boolean
   /** the signed family doctor's institution phone, from the record's contract */
   doctorPhone: string | null
+  /** the viewer may book an exam for this person (the resident, a household parent, a proxy with `book`) */
+  canBook?: boolean
 }
 
 /**
- * The next step a reminder's button offers. Booking is not in the app yet, so `book-exam`,
- * `vaccinate` and `attend-exam` open the reminder's details, which say how and give the phone
- * number. The colorectal screening starts with its questionnaire (seed 000 §二(三)1: 问卷 +
+ * The next step a reminder's button offers. The health exam is booked in the app (issue 6) by
+ * whoever may book for the person; the other `book-exam` screenings, `vaccinate` and
+ * `attend-exam` open the reminder's details, which say how and give the phone number. The colorectal screening starts with its questionnaire (seed 000 §二(三)1: 问卷 +
  * 便隐血), which the resident can take here. A viewer who may not answer gets the details instead.
  */
 export function reminderNextStep(reminder: Pick<ReminderItem, 'kind' | 'status' | 'action'>, context: NextStepContext): NextStep {
@@ -64,6 +67,8 @@ export function reminderNextStep(reminder: Pick<ReminderItem, 'kind' | 'status' 
     return { type: 'none' }
   if (reminder.kind === 'crc-screening' && context.canAnswer)
     return { type: 'questionnaire', questionnaire: Questionnaire.CRC_HIGH_RISK, labelKey: 'reminders.action.crc-questionnaire' }
+  if (reminder.kind === 'health-exam' && reminder.action === 'book-exam' && context.canBook === true)
+    return { type: 'book', labelKey: 'reminders.action.book' }
   switch (reminder.action) {
     case 'questionnaire':
       return context.canAnswer && reminder.kind === 'copd-questionnaire'

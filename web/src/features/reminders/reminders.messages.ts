@@ -47,6 +47,7 @@ const zhCN = {
     },
     action: {
       'book-exam': '怎么预约',
+      'book': '预约体检',
       'questionnaire': '开始答题',
       'crc-questionnaire': '先填肠癌风险问卷',
       'call': '打电话给家庭医生',
@@ -135,6 +136,7 @@ const en: typeof zhCN = {
     },
     action: {
       'book-exam': 'How to book',
+      'book': 'Book a health check',
       'questionnaire': 'Answer the questions',
       'crc-questionnaire': 'Answer the risk questions',
       'call': 'Call your family doctor',
