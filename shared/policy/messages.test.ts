@@ -79,9 +79,14 @@ describe('reason messages', () => {
       }
     }), {
       numRuns: 3000,
-      // a negative FOBT five years before the day is rare among random dates: one such resident
-      // always runs, so the key check below does not depend on luck
-      examples: [['1960-03-15', '2026-06-01', [event.fobt('2020-02-01', 'negative')], false, null, []]],
+      // some reasons are rare among random histories (a negative FOBT five years before the day,
+      // a cancelled booking whose day is still ahead): residents who reach them always run, so
+      // the key check below does not depend on luck
+      examples: [
+        ['1960-03-15', '2026-06-01', [event.fobt('2020-02-01', 'negative')], false, null, []],
+        ['1960-03-15', '2026-06-01', [event.booking('b1', '2026-05-20', '2026-06-10', 'cancelled')], false, null, []],
+        ['1960-03-15', '2026-06-01', [event.booking('b1', '2026-05-20', '2026-06-10', 'checked-in')], false, null, []],
+      ],
     })
     // the generated residents reach every key, so none goes unrendered
     expect(Object.values(ReasonKey).filter(key => !seen.has(key))).toEqual([])
