@@ -203,6 +203,7 @@ export const en: typeof zhCN = {
     role: { 'proxy': 'family', 'household-parent': 'parent', 'doctor': 'doctor', 'nurse': 'nurse', 'institution-staff': 'health-centre staff' },
     action: { read: 'viewed', change: 'changed' },
     line: '{actor} ({role}) {action} {what}',
+    what: { 'record': 'the record', 'exams': 'exam results', 'reminders': 'reminders', 'booking': 'an exam booking', 'bookings': 'exam bookings', 'questionnaires': 'questionnaires', 'export': 'the record export', 'calendar-feed': 'the calendar feed', 'immunizations': 'immunizations', 'medications': 'medications' },
   },
   notifications: {
     title: 'Messages',
@@ -214,7 +215,7 @@ export const en: typeof zhCN = {
     openReview: 'Review the results',
     kind: {
       'welcome': 'Welcome to Kangban. Here you can see your health record and your family doctor\'s services.',
-      'acted-for-you': '{actorName}: {what}',
+      'acted-for-you': '{actorName} acted for you on {what}',
       'result-released': 'Your exam results of {examDate} have been reviewed by the doctor and can be viewed.',
       'result-corrected': 'Your exam results of {examDate} were corrected: {items}. Open the report to see them before and after.',
       'result-corrected-unnamed': 'Your exam results of {examDate} were corrected. Open the report to see what changed.',

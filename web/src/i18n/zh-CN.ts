@@ -201,6 +201,8 @@ export const zhCN = {
     role: { 'proxy': '亲友', 'household-parent': '父母', 'doctor': '医生', 'nurse': '护士', 'institution-staff': '卫生院工作人员' },
     action: { read: '查看了', change: '修改了' },
     line: '{actor}（{role}）{action}{what}',
+    // the parts of a record the server names in its access log and notices
+    what: { 'record': '档案', 'exams': '体检结果', 'reminders': '提醒', 'booking': '体检预约', 'bookings': '体检预约', 'questionnaires': '问卷', 'export': '档案导出', 'calendar-feed': '日历订阅', 'immunizations': '疫苗接种记录', 'medications': '用药记录' },
   },
   notifications: {
     title: '消息',
@@ -212,7 +214,7 @@ export const zhCN = {
     openReview: '去审核体检结果',
     kind: {
       welcome: '欢迎使用康伴。您可以在这里查看健康档案和家庭医生的服务。',
-      'acted-for-you': '{actorName} {what}',
+      'acted-for-you': '{actorName} 代您处理了{what}',
       'result-released': '您 {examDate} 的体检结果已经由医生审核，可以查看了。',
       'result-corrected': '您 {examDate} 的体检结果有更正：{items}。请打开体检报告查看更正前后的结果。',
       'result-corrected-unnamed': '您 {examDate} 的体检结果有更正，请打开体检报告查看。',
