@@ -152,7 +152,8 @@ test('after the session lapses she comes back with her PIN, not an SMS', async (
 
 test('opening a notice marks it read and lowers the unread count', async () => {
   leaveNotices(persona.wangXiuying, [
-    { kind: 'acted-for-you', params: { actorName: '李建国', what: '为您预约了体检' } },
+    // as the server sends it: the part of the record as a code, worded by the web
+    { kind: 'acted-for-you', params: { actorName: '李建国', what: 'booking' } },
     { kind: 'result-released', params: { examDate: '2026-05-19' } },
   ])
   await page.reload()
@@ -162,7 +163,7 @@ test('opening a notice marks it read and lowers the unread count', async () => {
   await expect(page.getByRole('heading', { name: '消息', level: 1 })).toBeVisible()
   const released = page.getByRole('button', { name: /您 2026年5月19日 的体检结果已经由医生审核/ })
   await expect(released).toContainText('未读')
-  await expect(page.getByRole('button', { name: /李建国 为您预约了体检/ })).toContainText('未读')
+  await expect(page.getByRole('button', { name: /李建国 代您处理了体检预约/ })).toContainText('未读')
 
   await released.click()
   await expect(released).toHaveAttribute('aria-expanded', 'true')
