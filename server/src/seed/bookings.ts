@@ -20,8 +20,9 @@ export const SLOT_DAYS = 60
 
 export function writeBookingOffers(tables: Tables, seed: number, care: CareNetwork, anchorDay: number) {
   care.centres.forEach(({ institutionId }, t) => {
+    // the name says what it is, not its price: it is free only to whoever is due a free exam on the day
     const rng = new Rng(seed, Domain.BOOKINGS, t)
-    tables.examPackages.add([rng.id(), institutionId, 'base', '基础体检套餐（免费）', 'Basic health exam (free)', 9000, 9000, 0])
+    tables.examPackages.add([rng.id(), institutionId, 'base', '基础体检套餐', 'Basic health exam', 9000, 9000, 0])
     for (const item of optionalItems)
       tables.examPackages.add([rng.id(), institutionId, 'optional', item.zh, item.en, item.price, item.subsidy, item.recommended ? 1 : 0])
     for (let day = anchorDay + 1; day <= anchorDay + SLOT_DAYS; day++) {

@@ -84,7 +84,7 @@ const en: typeof zhCN = {
     titleFor: 'Book a health check for {name}',
     step: 'Step {n} of 3',
     institutions: 'Choose where',
-    nextFree: 'First free: {date} {halfDay}',
+    nextFree: 'Next opening: {date} {halfDay}',
     noneFree: 'Fully booked for now',
     noInstitutions: 'No institution takes bookings at the moment',
     call: 'Phone {phone}',
