@@ -33,6 +33,8 @@ export const examSlots = sqliteTable('exam_slots', {
   capacity: integer().notNull(),
   /** open and checked-in bookings: kept beside capacity so one conditional update takes a place */
   booked: integer().notNull().default(0),
+  /** JSON array of the optional packages offered this half-day; null offers every active one */
+  optionalPackageIds: text(),
   /** the day staff withdrew it; its open bookings were cancelled with it */
   withdrawnAt: integer(),
 }, t => [
@@ -59,6 +61,8 @@ export const bookings = sqliteTable('bookings', {
   cancelledAt: integer(),
   checkedInAt: integer(),
   checkedInBy: text().references(() => staff.id),
+  /** when the day-before reminder went out, so the daily job sends it once */
+  remindedAt: integer(),
 }, t => [
   // at most one open booking per resident (product.md capability 6)
   uniqueIndex('bookings_one_open_idx').on(t.residentId).where(sql`${t.status} = 'open'`),
