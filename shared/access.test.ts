@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AccessFacts, ResidentAction } from './access'
-import { decideResidentAccess } from './access'
+import { decideResidentAccess, evaluateGrant } from './access'
 
 const on = '2026-11-22'
 const mother: AccessFacts['resident'] = { id: 'mother', birthDate: '1952-04-18', status: 'active', householdId: 'h-mother', relationToHead: 'head' }
@@ -14,13 +14,13 @@ const contract = { doctorId: 'dr-chen', teamId: 'team-chen', startsOn: '2026-01-
 
 const actors = {
   'the resident': { actor: { ...nobody, residentId: 'mother', householdId: 'h-mother', relationToHead: 'head' } },
-  'proxy view+book+consult': { grants: [{ scopes: ['view', 'book', 'consult'], status: 'accepted', endsOn: null }] },
-  'proxy view only': { grants: [{ scopes: ['view'], status: 'accepted', endsOn: null }] },
-  'proxy view+consult (family account)': { grants: [{ scopes: ['view', 'consult'], status: 'accepted', endsOn: null }] },
-  'proxy with an expired grant': { grants: [{ scopes: ['view', 'book'], status: 'accepted', endsOn: '2026-11-21' }] },
-  'proxy on the grant\'s last day': { grants: [{ scopes: ['view'], status: 'accepted', endsOn: '2026-11-22' }] },
-  'proxy with a revoked grant': { grants: [{ scopes: ['view'], status: 'revoked', endsOn: null }] },
-  'proxy with a pending grant': { grants: [{ scopes: ['view'], status: 'pending', endsOn: null }] },
+  'proxy view+book+consult': { grants: [{ scopes: ['view', 'book', 'consult'], status: 'accepted', endsOn: null, confirmedOn: '2026-01-01', showSensitive: false }] },
+  'proxy view only': { grants: [{ scopes: ['view'], status: 'accepted', endsOn: null, confirmedOn: '2026-01-01', showSensitive: false }] },
+  'proxy view+consult (family account)': { grants: [{ scopes: ['view', 'consult'], status: 'accepted', endsOn: null, confirmedOn: '2026-01-01', showSensitive: false }] },
+  'proxy with an expired grant': { grants: [{ scopes: ['view', 'book'], status: 'accepted', endsOn: '2026-11-21', confirmedOn: '2026-01-01', showSensitive: false }] },
+  'proxy on the grant\'s last day': { grants: [{ scopes: ['view'], status: 'accepted', endsOn: '2026-11-22', confirmedOn: '2026-01-01', showSensitive: false }] },
+  'proxy with a revoked grant': { grants: [{ scopes: ['view'], status: 'revoked', endsOn: null, confirmedOn: '2026-01-01', showSensitive: false }] },
+  'proxy with a pending grant': { grants: [{ scopes: ['view'], status: 'pending', endsOn: null, confirmedOn: '2026-01-01', showSensitive: false }] },
   'the signed family doctor': { actor: { ...nobody, staff: { id: 'dr-chen', role: 'doctor', teamId: 'team-chen', institutionId: 'inst-fengqiao' } }, contracts: [contract] },
   'a nurse of the team': { actor: { ...nobody, staff: { id: 'nurse-sun', role: 'nurse', teamId: 'team-chen', institutionId: 'inst-fengqiao' } }, contracts: [contract] },
   'another doctor of the team': { actor: { ...nobody, staff: { id: 'dr-wu', role: 'doctor', teamId: 'team-chen', institutionId: 'inst-fengqiao' } }, contracts: [contract] },
@@ -118,8 +118,38 @@ describe('decideResidentAccess', () => {
   })
 
   it('keeps a deceased resident\'s record readable but refuses changes', () => {
-    const grants: AccessFacts['grants'] = [{ scopes: ['view', 'book'], status: 'accepted', endsOn: null }]
+    const grants: AccessFacts['grants'] = [{ scopes: ['view', 'book'], status: 'accepted', endsOn: null, confirmedOn: '2026-01-01', showSensitive: false }]
     expect(decideResidentAccess({ on, resident: deceased, actor: nobody, grants, contracts: [] }, 'read').outcome).toBe('allow')
     expect(decideResidentAccess({ on, resident: deceased, actor: nobody, grants, contracts: [] }, 'book')).toMatchObject({ outcome: 'forbidden', reason: 'resident-inactive' })
+  })
+})
+
+describe('evaluateGrant — a grant\'s life', () => {
+  const open = { status: 'accepted', endsOn: null, confirmedOn: '2025-05-22' } as const
+  it.each([
+    ['pending until the grantee accepts', { ...open, status: 'pending' }, '2026-11-21', { state: 'pending', lapsesOn: '2026-11-22', confirmDue: true }],
+    ['an open grant on the day before its 18 months end', open, '2026-11-21', { state: 'active', lapsesOn: '2026-11-22', confirmDue: true }],
+    ['an open grant lapses 18 months after the grantor confirmed it', open, '2026-11-22', { state: 'lapsed', lapsesOn: '2026-11-22', confirmDue: false }],
+    ['no re-confirmation asked earlier than 30 days ahead', open, '2026-10-22', { state: 'active', lapsesOn: '2026-11-22', confirmDue: false }],
+    ['asked from 30 days ahead', open, '2026-10-23', { state: 'active', lapsesOn: '2026-11-22', confirmDue: true }],
+    ['a grant with an end date never asks and ends after that day', { ...open, endsOn: '2026-11-21' }, '2026-11-22', { state: 'expired', lapsesOn: null, confirmDue: false }],
+    ['a grant with an end date years away stays', { ...open, confirmedOn: '2020-01-01', endsOn: '2030-01-01' }, '2026-11-22', { state: 'active', lapsesOn: null, confirmDue: false }],
+    ['revoked is final', { ...open, status: 'revoked' }, '2026-01-01', { state: 'revoked', lapsesOn: '2026-11-22', confirmDue: false }],
+    ['declined is final', { ...open, status: 'declined' }, '2026-01-01', { state: 'declined', lapsesOn: '2026-11-22', confirmDue: false }],
+  ] as const)('%s', (_, grant, day, expected) => {
+    expect(evaluateGrant(grant, day)).toEqual(expected)
+  })
+
+  it('a lapsed grant gives no access; re-confirmed, it does again', () => {
+    const grant = { scopes: ['view'], status: 'accepted', endsOn: null, confirmedOn: '2025-05-22', showSensitive: false } as const
+    expect(decideResidentAccess({ on, resident: mother, actor: nobody, grants: [grant], contracts: [] }, 'read').outcome).toBe('not-found')
+    expect(decideResidentAccess({ on, resident: mother, actor: nobody, grants: [{ ...grant, confirmedOn: on }], contracts: [] }, 'read').outcome).toBe('allow')
+  })
+
+  it('shows a proxy sensitive items only when the resident chose to share them', () => {
+    const grant = { scopes: ['view'], status: 'accepted', endsOn: null, confirmedOn: '2026-01-01', showSensitive: true } as const
+    expect(decideResidentAccess({ on, resident: mother, actor: nobody, grants: [grant], contracts: [] }, 'read')).toMatchObject({ relation: 'proxy', hideSensitive: false })
+    // sharing on an ended grant shares nothing
+    expect(decideResidentAccess({ on, resident: mother, actor: nobody, grants: [{ ...grant, status: 'revoked' }, { ...grant, showSensitive: false }], contracts: [] }, 'read')).toMatchObject({ hideSensitive: true })
   })
 })

@@ -1,4 +1,4 @@
-import { ageOn } from './dates'
+import { addDays, addMonths, ageOn } from './dates'
 
 /**
  * Who may do what with a resident's data: pure decisions over facts the server gathers, so the
@@ -53,11 +53,61 @@ export interface AccessFacts {
     relationToHead: RelationToHead | null
   }
   /** the actor's grants on this resident, whatever their state */
-  grants: { scopes: readonly GrantScope[], status: 'pending' | 'accepted' | 'declined' | 'revoked', endsOn: string | null }[]
+  grants: GrantFacts[]
   /** the resident's family-doctor contracts */
   contracts: { doctorId: string, teamId: string, startsOn: string, endsOn: string, endedOn: string | null }[]
   /** the exam the action is about, given only for an action on one exam (RELEASE_EXAM) */
   exam?: { institutionId: string }
+}
+
+export type GrantStatus = 'pending' | 'accepted' | 'declined' | 'revoked'
+
+/** A grant as its holder's access is decided on. */
+export interface GrantFacts {
+  scopes: readonly GrantScope[]
+  status: GrantStatus
+  /** the last day it counts, or null for no end date */
+  endsOn: string | null
+  /** the day the grantor gave it or last re-confirmed it (a grant with no end date lapses 18 months on) */
+  confirmedOn: string
+  /** the resident chose to let this grantee see her sensitive items */
+  showSensitive: boolean
+}
+
+/** Issue 7: a grant with no end date is re-confirmed by the grantor every 18 months; unanswered, it lapses. */
+export const GRANT_RECONFIRM_MONTHS = 18
+/** How long before a lapse the grantor is asked to re-confirm. */
+export const GRANT_RECONFIRM_NOTICE_DAYS = 30
+
+export type GrantState = 'pending' | 'active' | 'expired' | 'lapsed' | 'declined' | 'revoked'
+
+export interface GrantEvaluation {
+  state: GrantState
+  /** the first day an open-ended grant no longer counts unless re-confirmed; null with an end date */
+  lapsesOn: string | null
+  /** the grantor should re-confirm now (the notice asks; the page shows the button) */
+  confirmDue: boolean
+}
+
+/**
+ * Where a grant stands on `on`: pending until the grantee accepts; then active until its end
+ * date (included), or, with no end date, until 18 months after the grantor last confirmed it.
+ * Declined and revoked are final. Nothing is cached: the server asks on every request.
+ */
+export function evaluateGrant(grant: Pick<GrantFacts, 'status' | 'endsOn' | 'confirmedOn'>, on: string): GrantEvaluation {
+  const lapsesOn = grant.endsOn === null ? addMonths(grant.confirmedOn, GRANT_RECONFIRM_MONTHS) : null
+  const open = grant.status === 'pending' || grant.status === 'accepted'
+  let state: GrantState
+  if (!open)
+    state = grant.status as 'declined' | 'revoked'
+  else if (grant.endsOn !== null && on > grant.endsOn)
+    state = 'expired'
+  else if (lapsesOn !== null && on >= lapsesOn)
+    state = 'lapsed'
+  else
+    state = grant.status === 'pending' ? 'pending' : 'active'
+  const confirmDue = (state === 'active' || state === 'pending') && lapsesOn !== null && on >= addDays(lapsesOn, -GRANT_RECONFIRM_NOTICE_DAYS)
+  return { state, lapsesOn, confirmDue }
 }
 
 export type AccessDecision =
@@ -87,9 +137,9 @@ const careTeamActions: ReadonlySet<ResidentAction> = new Set([
 
 const familyDoctorOnly: ReadonlySet<ResidentAction> = new Set([ResidentAction.RELEASE_EXAM, ResidentAction.SIGN_REPORT])
 
-/** A grant counts while accepted, not revoked, and on or before its end date. */
-export function isGrantActive(grant: AccessFacts['grants'][number], on: string): boolean {
-  return grant.status === 'accepted' && (grant.endsOn === null || on <= grant.endsOn)
+/** A grant counts while accepted, not revoked, on or before its end date, and not lapsed unconfirmed. */
+export function isGrantActive(grant: Pick<GrantFacts, 'status' | 'endsOn' | 'confirmedOn'>, on: string): boolean {
+  return evaluateGrant(grant, on).state === 'active'
 }
 
 /** A contract runs from its start to its end date, both included, unless ended early. */
@@ -135,7 +185,8 @@ function relationsOf(facts: AccessFacts) {
   if (staff !== null && staff.role === 'doctor' && facts.exam !== undefined && facts.exam.institutionId === staff.institutionId && actor.residentId !== resident.id)
     found.push({ relation: 'exam-institution', allows: a => a === ResidentAction.RELEASE_EXAM, hideSensitive: false, familyDoctor: false })
 
-  const scopes = new Set(facts.grants.filter(g => isGrantActive(g, on)).flatMap(g => g.scopes))
+  const active = facts.grants.filter(g => isGrantActive(g, on))
+  const scopes = new Set(active.flatMap(g => g.scopes))
   if (scopes.size > 0) {
     found.push({
       relation: 'proxy',
@@ -143,7 +194,8 @@ function relationsOf(facts: AccessFacts) {
         const needed = proxyScopeFor[a]
         return needed !== undefined && scopes.has(needed)
       },
-      hideSensitive: true,
+      // product.md capability 7: sensitive items only when she chose to share them with this grantee
+      hideSensitive: !active.some(g => g.showSensitive),
       familyDoctor: false,
     })
   }

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm'
-import type { AccessDecision, AccessFacts, GrantScope, ResidentAction } from '../../../shared/access'
+import type { AccessDecision, AccessFacts, ResidentAction } from '../../../shared/access'
 import { decideResidentAccess } from '../../../shared/access'
 import { ErrorCode } from '../../../shared/errors'
 import { NotificationKind } from '../../../shared/schemas/notifications'
@@ -7,6 +7,7 @@ import type { AppContext } from '../context'
 import { accessLog, contracts, proxyGrants, residents } from '../db/schema'
 import { AppError, notFound } from '../errors'
 import { prepareNotify } from '../features/notifications/notifications.repo'
+import { grantFactsOf } from '../features/proxies/proxies.repo'
 import type { Actor } from './session'
 
 export type AccessKind = 'read' | 'change'
@@ -47,7 +48,8 @@ export const RESIDENT_FACTS_CACHE_MS = 5_000
 
 export function createResidentAccess({ db, clock, residentFactsCache }: AppContext) {
   const findResident = db.select(residentFactColumns).from(residents).where(eq(residents.id, sql.placeholder('id'))).prepare()
-  const findGrants = db.select({ scopes: proxyGrants.scopes, status: proxyGrants.status, endsOn: proxyGrants.endsOn })
+  // never cached: a grant accepted, ended or lapsed counts from the very next request (issue 7)
+  const findGrants = db.select({ scopes: proxyGrants.scopes, status: proxyGrants.status, endsOn: proxyGrants.endsOn, confirmedOn: proxyGrants.confirmedOn, createdAt: proxyGrants.createdAt, showSensitive: proxyGrants.showSensitive })
     .from(proxyGrants)
     .where(and(eq(proxyGrants.residentId, sql.placeholder('residentId')), eq(proxyGrants.granteeAccountId, sql.placeholder('accountId'))))
     .prepare()
@@ -75,11 +77,7 @@ export function createResidentAccess({ db, clock, residentFactsCache }: AppConte
       // the resident herself may do everything a grant or contract could add: skip two queries on the hot path
       grants: self
         ? []
-        : findGrants.all({ residentId: resident.id, accountId: actor.accountId }).map(g => ({
-            scopes: g.scopes.split(',') as GrantScope[],
-            status: g.status,
-            endsOn: g.endsOn,
-          })),
+        : findGrants.all({ residentId: resident.id, accountId: actor.accountId }).map(grantFactsOf),
       contracts: self || actor.staff === null ? [] : findContracts.all({ residentId: resident.id }),
     }
   }

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { accounts } from './accounts'
+import { accessLog } from './activity'
 import { residents } from './residents'
 
 export const institutions = sqliteTable('institutions', {
@@ -60,7 +61,10 @@ export const contracts = sqliteTable('contracts', {
 
 export const grantScopes = ['view', 'book', 'consult'] as const
 
-/** 亲情账户: a resident lets another account act for them. The full grant flow is issue 7. */
+/**
+ * 亲情账户 (issue 7): a resident lets the holder of a phone number act for her. The grant waits
+ * (pending) until that person accepts in her own Kangban; either side ends it (revoked).
+ */
 export const proxyGrants = sqliteTable('proxy_grants', {
   id: text().primaryKey(),
   residentId: text().notNull().references(() => residents.id),
@@ -75,7 +79,26 @@ export const proxyGrants = sqliteTable('proxy_grants', {
   endsOn: text(),
   revokedAt: integer(),
   showSensitive: integer({ mode: 'boolean' }).notNull().default(false),
+  // the day the grantor gave or last re-confirmed it (YYYY-MM-DD); older rows fall back to createdAt's day
+  confirmedOn: text(),
+  // the day the grantor was last asked to re-confirm (once per 18-month cycle)
+  confirmAskedOn: text(),
+  endedBy: text({ enum: ['grantor', 'grantee'] }),
 }, t => [
   index('proxy_grants_grantee_idx').on(t.granteeAccountId),
   index('proxy_grants_resident_idx').on(t.residentId),
+  index('proxy_grants_phone_idx').on(t.granteePhone),
 ])
+
+/**
+ * "这不是我认识的人": a resident reports an access-log entry; her family doctor's institution
+ * (when she reported) sees it. One report per entry.
+ */
+export const accessReports = sqliteTable('access_reports', {
+  id: text().primaryKey(),
+  accessLogId: integer().notNull().references(() => accessLog.id).unique(),
+  residentId: text().notNull().references(() => residents.id),
+  institutionId: text().references(() => institutions.id),
+  reportedByAccountId: text().notNull().references(() => accounts.id),
+  reportedAt: integer().notNull(),
+}, t => [index('access_reports_institution_idx').on(t.institutionId, t.reportedAt)])

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { accounts, devices, proxyGrants, residents, sessions, signInCodes } from '../../db/schema'
+import { accounts, devices, residents, sessions, signInCodes } from '../../db/schema'
 
 export type SignInCodeRow = typeof signInCodes.$inferSelect
 export type DeviceRow = typeof devices.$inferSelect
@@ -55,12 +55,6 @@ export function createAuthRepo(db: Db) {
     },
     closeAccount(id: string, at: number) {
       db.update(accounts).set({ status: 'closed', closedAt: at }).where(eq(accounts.id, id)).run()
-    },
-    /** Grants made to this phone before its owner first signed in now belong to the account. */
-    claimGrants(phone: string, accountId: string) {
-      db.update(proxyGrants).set({ granteeAccountId: accountId })
-        .where(and(eq(proxyGrants.granteePhone, phone), isNull(proxyGrants.granteeAccountId)))
-        .run()
     },
 
     createSession(row: typeof sessions.$inferInsert) {

@@ -46,6 +46,9 @@ export function createMeRepo(db: Db) {
         relationship: proxyGrants.relationship,
         grantStatus: proxyGrants.status,
         endsOn: proxyGrants.endsOn,
+        confirmedOn: proxyGrants.confirmedOn,
+        createdAt: proxyGrants.createdAt,
+        showSensitive: proxyGrants.showSensitive,
       }).from(proxyGrants)
         .innerJoin(residents, eq(residents.id, proxyGrants.residentId))
         .where(eq(proxyGrants.granteeAccountId, accountId))

@@ -1,6 +1,10 @@
-import { AccessLogPageSchema } from '../../../../shared/schemas/access-log'
+import { AccessLogPageSchema, AccessReportSchema } from '../../../../shared/schemas/access-log'
 import { api } from '../../api/client'
 
+const path = (residentId: string) => `/residents/${encodeURIComponent(residentId)}/access-log`
+
 export const accessLogApi = {
-  list: (residentId: string, cursor?: string) => api.get(`/residents/${encodeURIComponent(residentId)}/access-log`, AccessLogPageSchema, { cursor }),
+  list: (residentId: string, cursor?: string) => api.get(path(residentId), AccessLogPageSchema, { cursor }),
+  /** 这不是我认识的人: her family doctor's institution sees the report */
+  report: (residentId: string, entryId: number) => api.post(`${path(residentId)}/${entryId}/report`, AccessReportSchema),
 }
