@@ -1,7 +1,7 @@
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addDays, ageOn, dateOfAge } from '../dates'
-import { evaluateReminders } from './evaluate'
+import { evaluateExam, evaluateReminders } from './evaluate'
 import type { Reminder } from './reminder'
 import { ReminderSchema } from './reminder'
 import { changji2021, changjiEligibility } from './rule-sets/changji-2021'
@@ -51,6 +51,13 @@ const onArb = date('2020-01-01', '2027-12-31')
 const ruleSetArb = fc.constantFrom(zhejiang2022, changji2021)
 
 describe('the engine, for any resident and date', () => {
+  it('judges the free exam alone from her facts, conditions, parent and exams, as the whole evaluation does', () => {
+    fc.assert(fc.property(snapshotArb, onArb, ruleSetArb, (snapshot, on, ruleSet) => {
+      const examOnly = { ...snapshot, signedDoctor: false, events: snapshot.events.filter(e => e.kind === 'exam') }
+      expect(evaluateExam(examOnly, on, ruleSet)).toEqual(evaluateReminders(snapshot, on, ruleSet).find(r => r.kind === 'health-exam'))
+    }), { numRuns: 1000 })
+  })
+
   it('returns reminders that match ReminderSchema, each ruleId within its rule set', () => {
     fc.assert(fc.property(snapshotArb, onArb, ruleSetArb, (snapshot, on, ruleSet) => {
       for (const reminder of evaluateReminders(snapshot, on, ruleSet)) {

@@ -43,3 +43,14 @@ export function evaluateReminders(snapshot: Snapshot, on: string, ruleSet: RuleS
   }
   return reminders.sort(compareReminders)
 }
+
+/**
+ * The free health exam's reminder alone, for the booking (issue 6: free or not on the slot's
+ * day): only the rule set's `examRule` runs, so the snapshot need hold only the resident's facts,
+ * conditions, household parent and `exam` events. Undefined when she is not in the programme.
+ */
+export function evaluateExam(snapshot: Snapshot, on: string, ruleSet: RuleSet): Reminder | undefined {
+  if (!isoDatePattern.test(on))
+    throw new RangeError(`evaluateExam: "${on}" is not a date; pass the evaluation date as YYYY-MM-DD`)
+  return ruleSet.examRule(createRuleContext(ruleSet.id, snapshot, on))[0]
+}

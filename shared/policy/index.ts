@@ -4,11 +4,11 @@
  */
 export { describeRule } from './describe-rule'
 export type { RuleDescription } from './describe-rule'
-export { evaluateReminders } from './evaluate'
+export { evaluateExam, evaluateReminders } from './evaluate'
 export { fluSeasonStart } from './flu-season'
 export { Locale, reasonMessages, renderReason } from './messages'
 export * from './reminder'
-export type { Rule, RuleContext, RuleSet, RuleSource } from './rule-set'
+export type { ExamPlan, Rule, RuleContext, RuleSet, RuleSource } from './rule-set'
 export { CHANGJI_SEX_ULTRASOUND, ChangjiEligibility, changji2021, changjiEligibility, changjiExamDeadline, changjiExamItems, changjiExamStandardYuan } from './rule-sets/changji-2021'
 export type { ChangjiCohort } from './rule-sets/changji-2021'
 export type { RegionMapping } from './rule-sets/registry'

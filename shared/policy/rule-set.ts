@@ -35,8 +35,27 @@ export interface RuleSet {
   /** the seed documents the rules come from */
   sources: readonly string[]
   rules: readonly Rule[]
+  /**
+   * its free health exam's rule, one of `rules`. It reads only the resident's facts, her
+   * conditions, her household parent and her `exam` events, so the booking judges the exam from
+   * those alone (`evaluateExam`; a property test holds every rule set to it)
+   */
+  examRule: Rule
   /** the source of every rule name its rules emit (`flu` of `zhejiang-2022/flu`) */
   ruleSources: Readonly<Record<string, RuleSource>>
+  /**
+   * What the free exam holds for this resident on `on`, where the policy sets it by person (the
+   * booking screen shows it); absent where every resident gets the institution's one package
+   */
+  examPlan?: (snapshot: Snapshot, on: string) => ExamPlan
+}
+
+/** The items of a resident's free exam and what the government pays for it. */
+export interface ExamPlan {
+  /** exam-item keys of the catalogue (`shared/clinical`), and the few it does not hold yet */
+  items: readonly string[]
+  /** the standard per person, in fen */
+  standardFen: number
 }
 
 type EventOf<K extends PolicyEventKind> = Extract<PolicyEvent, { kind: K }>

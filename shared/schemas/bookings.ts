@@ -20,9 +20,14 @@ export const InstitutionSchema = z.object({
   phone: z.string(),
   /** its next half-day with a place left, within the booking window; null when it has none */
   nextFreeSlot: z.object({ date: IsoDateSchema, halfDay: z.enum(['am', 'pm']) }).nullable(),
+  /** asked for a resident: it serves her township, or her family doctor works there; listed first */
+  near: z.enum(['her-township', 'her-doctor']).nullable(),
 })
 export type Institution = z.infer<typeof InstitutionSchema>
 export const InstitutionListSchema = z.object({ items: z.array(InstitutionSchema) })
+export type InstitutionList = z.infer<typeof InstitutionListSchema>
+/** GET /api/institutions?residentId= — the institutions near the resident first (whoever may read her record). */
+export const InstitutionsQuerySchema = z.object({ residentId: ResidentIdSchema.optional() })
 export const InstitutionParamsSchema = z.object({ id: InstitutionIdSchema })
 
 export const HalfDaySchema = z.enum(['am', 'pm'])
@@ -47,6 +52,9 @@ export const SlotSchema = z.object({
   placesLeft: z.number().int(),
 })
 export type Slot = z.infer<typeof SlotSchema>
+/** A half-day as a resident books it: with the optional items it offers, null for every one the institution has. */
+export const BookableSlotSchema = SlotSchema.extend({ optionalPackageIds: z.array(PackageIdSchema).nullable() })
+export type BookableSlot = z.infer<typeof BookableSlotSchema>
 
 /** GET /api/institutions/:id/slots — the bookable half-days from tomorrow, and what may be booked. */
 export const SlotsQuerySchema = z.object({
@@ -54,9 +62,9 @@ export const SlotsQuerySchema = z.object({
   days: z.coerce.number().int().min(1).max(60).default(60),
 })
 export const InstitutionSlotsSchema = z.object({
-  institution: InstitutionSchema.omit({ nextFreeSlot: true }),
+  institution: InstitutionSchema.omit({ nextFreeSlot: true, near: true }),
   packages: z.array(ExamPackageSchema),
-  slots: z.array(SlotSchema),
+  slots: z.array(BookableSlotSchema),
 })
 export type InstitutionSlots = z.infer<typeof InstitutionSlotsSchema>
 
@@ -100,34 +108,19 @@ export const BookingListSchema = z.object({ items: z.array(BookingSchema) })
 export type BookingList = z.infer<typeof BookingListSchema>
 export const BookingParamsSchema = z.object({ id: ResidentIdSchema, bookingId: BookingIdSchema })
 
-/** POST /api/institutions/:id/slots — staff publish a half-day, or change its capacity. */
-export const PublishSlotBodySchema = z.object({
+/** GET /api/residents/:id/exam-plan?date= — her exam on a day she might book, shown before she confirms. */
+export const ExamPlanQuerySchema = z.object({ date: IsoDateSchema })
+export const ExamPlanSchema = z.object({
   date: IsoDateSchema,
-  halfDay: HalfDaySchema,
-  capacity: z.number().int().min(1).max(500),
-})
-export type PublishSlotBody = z.infer<typeof PublishSlotBodySchema>
-export const InstitutionSlotParamsSchema = z.object({ id: InstitutionIdSchema, slotId: SlotIdSchema })
-
-/** GET /api/institutions/:id/bookings?date= — the day's list at the desk. */
-export const DayBookingsQuerySchema = z.object({ date: IsoDateSchema })
-export const DayBookingSchema = z.object({
-  id: BookingIdSchema,
-  halfDay: HalfDaySchema,
-  status: BookingStatusSchema,
-  resident: z.object({ id: ResidentIdSchema, name: z.string(), sex: z.enum(['male', 'female']), age: z.number().int(), idNumberMasked: z.string() }),
+  /** the base package is free: she is due a free exam on that day */
   free: z.boolean(),
-  packages: z.array(z.string()),
-  residentPaysFen: z.number().int(),
-  checkedInAt: z.string().nullable(),
+  /** why not: the programme does not cover her then, or this cycle's free exam is done */
+  notFree: z.enum(['not-covered', 'done']).nullable(),
+  /** when the cycle's exam is done: the day her next free exam may be had */
+  freeFrom: IsoDateSchema.nullable(),
+  /** where the policy sets the exam by person (Changji): the exam-item keys that apply to her */
+  items: z.array(z.string()).nullable(),
+  /** and the government's standard per person, in fen */
+  standardFen: z.number().int().nullable(),
 })
-export type DayBooking = z.infer<typeof DayBookingSchema>
-export const DayBookingsSchema = z.object({ date: IsoDateSchema, items: z.array(DayBookingSchema) })
-export type DayBookings = z.infer<typeof DayBookingsSchema>
-
-/** POST /api/institutions/:id/check-ins — by the booking's code (scanned or typed) or the resident's ID number. */
-export const CheckInBodySchema = z.union([
-  z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z2-7]{10}$/, 'expected the 10-character code under the QR code') }),
-  z.object({ idNumber: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, 'expected an 18-character ID number') }),
-])
-export type CheckInBody = z.infer<typeof CheckInBodySchema>
+export type ExamPlan = z.infer<typeof ExamPlanSchema>

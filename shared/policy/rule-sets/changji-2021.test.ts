@@ -111,4 +111,16 @@ describe('changji-2021 items by age and sex (seed 003 §二(三))', () => {
   it('pays 100 yuan, 132 from 80 (seed 003 §三)', () => {
     expect([changjiExamStandardYuan(0), changjiExamStandardYuan(79), changjiExamStandardYuan(80)]).toEqual([100, 100, 132])
   })
+
+  it('plans a resident\'s exam on the day she books for: her age then, her sex, her managed conditions', () => {
+    const plan = changji2021.examPlan!
+    // 80 on 2027-03-01: a booking for that day is paid at 132 yuan
+    const elder = changjiResident({ birthDate: '1947-03-01', sex: 'female', conditions: [{ code: 'hypertension', managed: true }] })
+    expect(plan(elder, '2027-02-28').standardFen).toBe(10000)
+    expect(plan(elder, '2027-03-01')).toEqual({ standardFen: 13200, items: changjiExamItems({ age: 80, sex: 'female', chronicManaged: true }) })
+    expect(plan(elder, '2027-03-01').items).toContain('triglycerides')
+    const unmanaged = changjiResident({ birthDate: '1990-06-01', sex: 'male', conditions: [{ code: 'hypertension', managed: false }] })
+    expect(plan(unmanaged, on).items).not.toContain('total-cholesterol')
+    expect(plan(unmanaged, on).items).toContain('chest-dr')
+  })
 })

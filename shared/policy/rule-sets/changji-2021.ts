@@ -172,7 +172,14 @@ export const changji2021: RuleSet = {
   regionPrefixes: ['6523'],
   title: { 'zh-CN': '昌吉市全民健康体检工作实施方案（2021）', 'en': 'Changji universal health exam plan (2021)' },
   sources: ['seed 003'],
+  examRule: changjiExamRule,
   rules: [changjiExamRule, chronicFollowupRule, severeMentalDisorderFollowupRule, criticalResultRule, abnormalResultRule, bookedExamRule],
+  examPlan: (snapshot, on) => {
+    const age = ageOn(snapshot.birthDate, on)
+    // §二(四): 已纳入基本公共卫生管理的慢性病人 — the hypertension and diabetes patients the team manages
+    const chronicManaged = snapshot.conditions.some(c => c.managed && (c.code === 'hypertension' || c.code === 'diabetes'))
+    return { items: changjiExamItems({ age, sex: snapshot.sex, chronicManaged }), standardFen: changjiExamStandardYuan(age) * 100 }
+  },
   ruleSources: {
     'health-exam': changjiExamSource,
     // §二(四), §五(三): 已纳入基本公共卫生管理的慢性病人 … 纳入慢性病管理体系; the visits are the national standard's

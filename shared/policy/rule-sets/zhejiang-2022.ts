@@ -278,6 +278,7 @@ export const zhejiang2022: RuleSet = {
   regionPrefixes: ['33'],
   title: { 'zh-CN': '浙江省城乡居民“三免费三惠享”健康行动（2022）', 'en': 'Zhejiang "Three Free Services" health programme (2022)' },
   sources: ['seed 000', 'seed 001', 'seed 002', 'seed 004'],
+  examRule: healthExamRule,
   rules: [healthExamRule, fluShotRule, colorectalRule, copdRule, chronicFollowupRule, severeMentalDisorderFollowupRule, criticalResultRule, abnormalResultRule, bookedExamRule],
   ruleSources: {
     'health-exam': healthExamSource,

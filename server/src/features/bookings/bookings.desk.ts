@@ -1,9 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm'
 import { decideInstitutionAccess } from '../../../../shared/access'
-import { ageOn } from '../../../../shared/dates'
+import { addDays, ageOn } from '../../../../shared/dates'
 import { ErrorCode } from '../../../../shared/errors'
 import { maskIdNumber } from '../../../../shared/residents/id-number'
-import type { CheckInBody, DayBooking, DayBookings, PublishSlotBody, Slot } from '../../../../shared/schemas/bookings'
+import type { CheckInBody, DayBooking, DayBookings, DeskSlot, DeskSlots, NoShows, NoShowsBody, PublishSlotBody, WalkInBody } from '../../../../shared/schemas/booking-desk'
 import { NotificationKind } from '../../../../shared/schemas/notifications'
 import type { AppContext } from '../../context'
 import { accessLog, bookings, examPackages, examSlots, residents } from '../../db/schema'
@@ -11,18 +11,23 @@ import { AppError, notFound } from '../../errors'
 import { newId } from '../../ids'
 import type { Actor } from '../../plugins/session'
 import { prepareNotify } from '../notifications/notifications.repo'
+import { createBookingPlacer, offeredIds } from './bookings.place'
+import { createBookingsRepo } from './bookings.repo'
 
 const p = (name: string) => sql.placeholder(name)
 
 /**
  * The institution's desk (issue 6): its staff publish and withdraw slots, see the day's
- * bookings and check residents in. Doctors and staff of the institution, and no one of another
- * (shared/access.ts decideInstitutionAccess): anyone else is told the institution has nothing.
+ * bookings, check residents in, book walk-ins and mark no-shows. Doctors and staff of the
+ * institution, and no one of another (shared/access.ts decideInstitutionAccess): anyone else is
+ * told the institution has nothing.
  */
 export function createBookingDesk(ctx: AppContext) {
   const { db } = ctx
+  const repo = createBookingsRepo(db)
+  const placer = createBookingPlacer(ctx)
   const notify = prepareNotify(db)
-  const slotByDay = db.select({ id: examSlots.id, booked: examSlots.booked, withdrawnAt: examSlots.withdrawnAt })
+  const slotByDay = db.select({ id: examSlots.id, booked: examSlots.booked, optionalPackageIds: examSlots.optionalPackageIds, withdrawnAt: examSlots.withdrawnAt })
     .from(examSlots).where(and(eq(examSlots.institutionId, p('institutionId')), eq(examSlots.date, p('date')), eq(examSlots.halfDay, p('halfDay')))).prepare()
   const slotOf = db.select({ id: examSlots.id, institutionId: examSlots.institutionId, date: examSlots.date, halfDay: examSlots.halfDay, capacity: examSlots.capacity, booked: examSlots.booked, withdrawnAt: examSlots.withdrawnAt })
     .from(examSlots).where(eq(examSlots.id, p('id'))).prepare()
@@ -35,7 +40,18 @@ export function createBookingDesk(ctx: AppContext) {
     .innerJoin(residents, eq(residents.id, bookings.residentId))
     .where(and(eq(examSlots.institutionId, p('institutionId')), eq(examSlots.date, p('date')), sql`${bookings.status} <> 'cancelled'`))
     .orderBy(examSlots.halfDay, residents.name).prepare()
-  const packageNames = db.select({ id: examPackages.id, kind: examPackages.kind, nameZh: examPackages.nameZh }).from(examPackages).where(eq(examPackages.institutionId, p('institutionId'))).prepare()
+  const deskSlots = db.select({ id: examSlots.id, date: examSlots.date, halfDay: examSlots.halfDay, capacity: examSlots.capacity, booked: examSlots.booked, optionalPackageIds: examSlots.optionalPackageIds })
+    .from(examSlots)
+    .where(and(eq(examSlots.institutionId, p('institutionId')), gte(examSlots.date, p('from')), lte(examSlots.date, p('until')), isNull(examSlots.withdrawnAt)))
+    .orderBy(asc(examSlots.date), asc(examSlots.halfDay)).prepare()
+  const optionalPackages = db.select({ id: examPackages.id }).from(examPackages)
+    .where(and(eq(examPackages.institutionId, p('institutionId')), eq(examPackages.kind, 'optional'), eq(examPackages.active, true))).prepare()
+  const residentByIdNumber = db.select({ id: residents.id, residenceRegion: residents.residenceRegion, status: residents.status })
+    .from(residents).where(eq(residents.idNumber, p('idNumber'))).prepare()
+  const checkedInToday = db.select({ id: bookings.id }).from(bookings)
+    .innerJoin(examSlots, eq(examSlots.id, bookings.slotId))
+    .where(and(eq(bookings.residentId, p('residentId')), eq(examSlots.institutionId, p('institutionId')), eq(examSlots.date, p('date')), eq(bookings.status, 'checked-in'))).prepare()
+  const packageNames = db.select({ id: examPackages.id, kind: examPackages.kind, nameZh: examPackages.nameZh, nameEn: examPackages.nameEn }).from(examPackages).where(eq(examPackages.institutionId, p('institutionId'))).prepare()
   const insertLog = db.insert(accessLog).values({
     residentId: p('residentId'), actorAccountId: p('actorAccountId'), actorName: p('actorName'), actorRole: p('actorRole'),
     onBehalfOf: p('residentId'), action: p('action'), what: 'bookings', at: p('at'),
@@ -51,7 +67,7 @@ export function createBookingDesk(ctx: AppContext) {
     insertLog.run({ residentId, actorAccountId: actor.accountId, actorName: actor.name, actorRole: actor.staff!.role, action, at: ctx.clock.now() })
   }
 
-  function dayBookingOf(row: ReturnType<typeof dayList.all>[number], names: Map<string, string>, today: string): DayBooking {
+  function dayBookingOf(row: ReturnType<typeof dayList.all>[number], names: Map<string, { 'zh-CN': string, 'en': string }>, today: string): DayBooking {
     return {
       id: row.id,
       halfDay: row.halfDay,
@@ -64,34 +80,61 @@ export function createBookingDesk(ctx: AppContext) {
     }
   }
 
+  /** The optional packages a half-day is to offer, as stored: each must be an active one of this institution. */
+  function offeredOf(institutionId: string, ids: readonly string[]): string {
+    const active = new Set(optionalPackages.all({ institutionId }).map(k => k.id))
+    const unknown = ids.find(id => !active.has(id))
+    if (unknown !== undefined)
+      throw new AppError(ErrorCode.VALIDATION_FAILED, `${unknown} is not an active optional package of this institution: choose among those GET /api/institutions/:id/desk/slots lists`, { field: 'optionalPackageIds' })
+    return JSON.stringify([...new Set(ids)].sort())
+  }
+
   function packageNamesOf(institutionId: string) {
-    const names = new Map<string, string>()
+    const names = new Map<string, { 'zh-CN': string, 'en': string }>()
     for (const k of packageNames.all({ institutionId }))
-      names.set(k.kind === 'base' ? 'base' : k.id, k.nameZh)
+      names.set(k.kind === 'base' ? 'base' : k.id, { 'zh-CN': k.nameZh, 'en': k.nameEn })
     return names
   }
 
   return {
-    /** Publishes a half-day, or changes its capacity (never below the places taken). */
-    publish(actor: Actor, institutionId: string, body: PublishSlotBody): { slot: Slot, created: boolean } {
+    /**
+     * Publishes a half-day with the optional packages it offers, or changes the capacity (never
+     * below the places taken) and packages of one published.
+     */
+    publish(actor: Actor, institutionId: string, body: PublishSlotBody): { slot: DeskSlot, created: boolean } {
       allow(actor, institutionId)
       if (body.date <= ctx.clock.today())
         throw new AppError(ErrorCode.VALIDATION_FAILED, 'Slots are published from tomorrow', { field: 'date' })
       return db.transaction(() => {
+        const offered = body.optionalPackageIds === undefined || body.optionalPackageIds === null ? body.optionalPackageIds : offeredOf(institutionId, body.optionalPackageIds)
         const existing = slotByDay.get({ institutionId, date: body.date, halfDay: body.halfDay })
         if (existing !== undefined && existing.withdrawnAt === null) {
           if (body.capacity < existing.booked)
             throw new AppError(ErrorCode.VALIDATION_FAILED, `${existing.booked} places are booked already: the capacity cannot be less`, { field: 'capacity' })
-          db.update(examSlots).set({ capacity: body.capacity }).where(eq(examSlots.id, existing.id)).run()
-          return { slot: { id: existing.id, date: body.date, halfDay: body.halfDay, capacity: body.capacity, placesLeft: body.capacity - existing.booked }, created: false }
+          const kept = offered === undefined ? existing.optionalPackageIds : offered
+          db.update(examSlots).set({ capacity: body.capacity, optionalPackageIds: kept }).where(eq(examSlots.id, existing.id)).run()
+          return { slot: { id: existing.id, date: body.date, halfDay: body.halfDay, capacity: body.capacity, booked: existing.booked, optionalPackageIds: offeredIds(kept) }, created: false }
         }
         const id = existing?.id ?? newId()
         if (existing === undefined)
-          db.insert(examSlots).values({ id, institutionId, date: body.date, halfDay: body.halfDay, capacity: body.capacity }).run()
+          db.insert(examSlots).values({ id, institutionId, date: body.date, halfDay: body.halfDay, capacity: body.capacity, optionalPackageIds: offered ?? null }).run()
         else
-          db.update(examSlots).set({ capacity: body.capacity, booked: 0, withdrawnAt: null }).where(eq(examSlots.id, id)).run()
-        return { slot: { id, date: body.date, halfDay: body.halfDay, capacity: body.capacity, placesLeft: body.capacity }, created: true }
+          db.update(examSlots).set({ capacity: body.capacity, booked: 0, optionalPackageIds: offered ?? null, withdrawnAt: null }).where(eq(examSlots.id, id)).run()
+        return { slot: { id, date: body.date, halfDay: body.halfDay, capacity: body.capacity, booked: 0, optionalPackageIds: offeredIds(offered ?? null) }, created: true }
       }, { behavior: 'immediate' })
+    },
+
+    /** The published half-days of `days` days from `from` (today when left out), full ones too, and the packages they may offer. */
+    slots(actor: Actor, institutionId: string, from: string | undefined, days: number): DeskSlots {
+      allow(actor, institutionId)
+      const first = from ?? ctx.clock.today()
+      const until = addDays(first, days - 1)
+      return {
+        from: first,
+        until,
+        packages: repo.packagesOf(institutionId).map(k => ({ id: k.id, kind: k.kind, name: { 'zh-CN': k.nameZh, 'en': k.nameEn }, priceFen: k.priceFen, subsidyFen: k.subsidyFen, recommended: k.recommended })),
+        slots: deskSlots.all({ institutionId, from: first, until }).map(s => ({ ...s, optionalPackageIds: offeredIds(s.optionalPackageIds) })),
+      }
     },
 
     /** Withdraws a half-day: its open bookings are cancelled and each resident is told. */
@@ -149,6 +192,60 @@ export function createBookingDesk(ctx: AppContext) {
         }
         const listed = dayList.all({ institutionId, date: today }).find(b => b.id === row.id)!
         return dayBookingOf(listed, packageNamesOf(institutionId), today)
+      }, { behavior: 'immediate' })
+    },
+
+    /**
+     * Books a resident who walks in, found by her ID number, into today's half-day and checks her
+     * in at once. The place is taken as a resident's booking takes it (never beyond capacity), and
+     * free or not is judged by the reminder engine on today's date, as for any booking.
+     */
+    walkIn(actor: Actor, institutionId: string, body: WalkInBody): DayBooking {
+      const staff = allow(actor, institutionId)
+      const today = ctx.clock.today()
+      return db.transaction(() => {
+        const resident = residentByIdNumber.get({ idNumber: body.idNumber })
+        if (resident === undefined)
+          throw new AppError(ErrorCode.NOT_FOUND, 'No resident has this ID number: check it against her ID card', { field: 'idNumber' })
+        if (resident.status !== 'active')
+          throw new AppError(ErrorCode.RESIDENT_INACTIVE, `Her record is ${resident.status}: she cannot be booked here`)
+        const slot = slotByDay.get({ institutionId, date: today, halfDay: body.halfDay })
+        if (slot === undefined || slot.withdrawnAt !== null)
+          throw new AppError(ErrorCode.VALIDATION_FAILED, `No ${body.halfDay} half-day is published today: walk-ins take a place in one`, { field: 'halfDay' })
+        if (repo.openBooking(resident.id) !== null)
+          throw new AppError(ErrorCode.ALREADY_BOOKED, 'She already has an open booking: if it is today\'s here, check her in by her ID number; otherwise it must be cancelled first')
+        // a second tap on the form, or a second desk: she is examined once a day
+        if (checkedInToday.get({ residentId: resident.id, institutionId, date: today }) !== undefined)
+          throw new AppError(ErrorCode.ALREADY_BOOKED, 'She is checked in here today already')
+        const { id, createdAt: now } = placer.place({ resident, slot: { ...slot, institutionId, date: today }, optionalPackageIds: body.optionalPackageIds, selfPaid: body.selfPaid, bookedBy: actor.accountId, slotField: 'halfDay' })
+        db.update(bookings).set({ status: 'checked-in', checkedInAt: now, checkedInBy: staff.id }).where(eq(bookings.id, id)).run()
+        log(actor, resident.id, 'change')
+        const listed = dayList.all({ institutionId, date: today }).find(b => b.id === id)!
+        return dayBookingOf(listed, packageNamesOf(institutionId), today)
+      }, { behavior: 'immediate' })
+    },
+
+    /**
+     * Marks the bookings of a day (today or earlier) still open as no-shows. Their places leave
+     * the slots' `booked` count, which keeps counting open and checked-in bookings only.
+     */
+    noShows(actor: Actor, institutionId: string, body: NoShowsBody): NoShows {
+      allow(actor, institutionId)
+      if (body.date > ctx.clock.today())
+        throw new AppError(ErrorCode.VALIDATION_FAILED, 'No-shows are marked on the day or after it', { field: 'date' })
+      return db.transaction(() => {
+        const ofTheDay = db.select({ id: examSlots.id }).from(examSlots).where(and(eq(examSlots.institutionId, institutionId), eq(examSlots.date, body.date)))
+        const marked = db.update(bookings).set({ status: 'no-show' })
+          .where(and(eq(bookings.status, 'open'), inArray(bookings.slotId, ofTheDay)))
+          .returning({ residentId: bookings.residentId, slotId: bookings.slotId }).all()
+        const perSlot = new Map<string, number>()
+        for (const { slotId } of marked)
+          perSlot.set(slotId, (perSlot.get(slotId) ?? 0) + 1)
+        for (const [slotId, count] of perSlot)
+          db.update(examSlots).set({ booked: sql`${examSlots.booked} - ${count}` }).where(eq(examSlots.id, slotId)).run()
+        for (const { residentId } of marked)
+          log(actor, residentId, 'change')
+        return { date: body.date, marked: marked.length }
       }, { behavior: 'immediate' })
     },
   }

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { bookingRequests, bookings, examPackages, examSlots, institutions } from '../../db/schema'
+import { bookingRequests, bookings, careTeams, contracts, examPackages, examSlots, institutions } from '../../db/schema'
 
 const p = (name: string) => sql.placeholder(name)
 
 const institutionColumns = { id: institutions.id, name: institutions.name, kind: institutions.kind, address: institutions.address, phone: institutions.phone }
-const slotColumns = { id: examSlots.id, date: examSlots.date, halfDay: examSlots.halfDay, capacity: examSlots.capacity, booked: examSlots.booked }
+const slotColumns = { id: examSlots.id, date: examSlots.date, halfDay: examSlots.halfDay, capacity: examSlots.capacity, booked: examSlots.booked, optionalPackageIds: examSlots.optionalPackageIds }
 const packageColumns = { id: examPackages.id, kind: examPackages.kind, nameZh: examPackages.nameZh, nameEn: examPackages.nameEn, priceFen: examPackages.priceFen, subsidyFen: examPackages.subsidyFen, recommended: examPackages.recommended }
 
 /** Institutions, their slots and packages, and bookings, as prepared statements (house-style.md). */
@@ -18,6 +18,10 @@ export function createBookingsRepo(db: Db) {
   }).from(institutions)
     .where(sql`exists (select 1 from exam_packages k where k.institution_id = ${institutions.id} and k.kind = 'base' and k.active)`)
     .orderBy(asc(institutions.name)).prepare()
+  const familyDoctorInstitution = db.select({ id: careTeams.institutionId }).from(contracts)
+    .innerJoin(careTeams, eq(careTeams.id, contracts.teamId))
+    .where(and(eq(contracts.residentId, p('residentId')), lte(contracts.startsOn, p('on')), gte(contracts.endsOn, p('on')), or(isNull(contracts.endedOn), gt(contracts.endedOn, p('on')))))
+    .orderBy(desc(contracts.startsOn)).limit(1).prepare()
   const institution = db.select(institutionColumns).from(institutions).where(eq(institutions.id, p('id'))).prepare()
   const slotsOf = db.select(slotColumns).from(examSlots)
     .where(and(eq(examSlots.institutionId, p('institutionId')), bookable))
@@ -60,6 +64,8 @@ export function createBookingsRepo(db: Db) {
   return {
     institutions: (after: string, until: string) => allInstitutions.all({ after, until }),
     institution: (id: string) => institution.get({ id }) ?? null,
+    /** the institution of her family doctor's team on `on`; null when she has signed none */
+    familyDoctorInstitution: (residentId: string, on: string) => familyDoctorInstitution.get({ residentId, on })?.id ?? null,
     slotsOf: (institutionId: string, after: string, until: string) => slotsOf.all({ institutionId, after, until }),
     packagesOf: (institutionId: string) => packagesOf.all({ institutionId }),
     packagesById: (ids: readonly string[]) => ids.length === 0 ? [] : db.select({ ...packageColumns, institutionId: examPackages.institutionId, active: examPackages.active }).from(examPackages).where(inArray(examPackages.id, [...ids])).all(),

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ids } from '../../test/world'
+import { reminderIds, reminderPhones } from '../../test/world-reminders'
 import type { Who } from './bookings.fixture'
 import { book, boot, cancel, cookies, get, packageIds, slotIds, slotRow, t } from './bookings.fixture'
 
@@ -11,11 +12,21 @@ describe('where exams can be booked', () => {
   it('lists the institutions that offer an exam, each with its next half-day with a place', async () => {
     const response = await get('/api/institutions', 'mother')
     expect(response.statusCode).toBe(200)
-    expect(response.json().items.map((i: { name: string, nextFreeSlot: unknown }) => [i.name, i.nextFreeSlot])).toEqual([
-      ['暨阳街道社区卫生服务中心', { date: '2026-11-26', halfDay: 'am' }],
-      ['枫桥镇卫生院', { date: '2026-11-23', halfDay: 'am' }],
+    expect(response.json().items.map((i: { name: string, nextFreeSlot: unknown, near: unknown }) => [i.name, i.nextFreeSlot, i.near])).toEqual([
+      ['暨阳街道社区卫生服务中心', { date: '2026-11-26', halfDay: 'am' }, null],
+      ['枫桥镇卫生院', { date: '2026-11-23', halfDay: 'am' }, null],
     ])
     expect((await get('/api/institutions')).statusCode).toBe(401)
+  })
+
+  it('lists first, for a resident, the centre of her township and then her family doctor\'s', async () => {
+    const names = async (residentId: string, who: Who) => (await get(`/api/institutions?residentId=${residentId}`, who)).json().items.map((i: { name: string, near: unknown }) => [i.name, i.near])
+    expect(await names(mother, 'son')).toEqual([['枫桥镇卫生院', 'her-township'], ['暨阳街道社区卫生服务中心', null]])
+    // 张伟 lives in 枫桥镇 and signed with Dr 刘芳 of 暨阳
+    expect(await names(ids.stranger, 'stranger')).toEqual([['枫桥镇卫生院', 'her-township'], ['暨阳街道社区卫生服务中心', 'her-doctor']])
+    // only for whoever may read her record: to anyone else she does not exist
+    expect((await get(`/api/institutions?residentId=${mother}`, 'stranger')).statusCode).toBe(404)
+    expect((await get('/api/institutions?residentId=nope', 'stranger')).json().error.field).toBe('residentId')
   })
 
   it('shows an institution\'s half-days from tomorrow with places left, and its packages with prices', async () => {
@@ -23,7 +34,7 @@ describe('where exams can be booked', () => {
     expect(response.statusCode).toBe(200)
     const body = response.json()
     expect(body.slots.map((s: { id: string }) => s.id)).toEqual([slotIds.tomorrow, slotIds.twoPlaces, slotIds.lastPlace, slotIds.nextYear])
-    expect(body.slots[1]).toEqual({ id: slotIds.twoPlaces, date: '2026-11-25', halfDay: 'am', capacity: 2, placesLeft: 2 })
+    expect(body.slots[1]).toEqual({ id: slotIds.twoPlaces, date: '2026-11-25', halfDay: 'am', capacity: 2, placesLeft: 2, optionalPackageIds: null })
     expect(body.packages.map((k: { id: string, kind: string, priceFen: number, subsidyFen: number }) => [k.id, k.kind, k.priceFen, k.subsidyFen])).toEqual([
       [packageIds.base, 'base', 9000, 9000],
       [packageIds.thyroid, 'optional', 8000, 0],
@@ -99,6 +110,54 @@ describe('booking for herself or a parent', () => {
     const malformed = await book(mother, { slotId: 'nope' }, 'mother')
     expect(malformed.json().error.field).toBe('slotId')
     expect(slotRow(slotIds.nextYear).booked).toBe(0)
+  })
+})
+
+describe('a half-day that offers some of the optional items', () => {
+  it('lists what it offers, and refuses an item it does not', async () => {
+    t.sqlite.prepare('update exam_slots set optional_package_ids = ? where id = ?').run(JSON.stringify([packageIds.thyroid]), slotIds.nextYear)
+    try {
+      const slots = (await get('/api/institutions/instfengqiaoaaaa/slots', 'mother')).json().slots
+      expect(slots.find((s: { id: string }) => s.id === slotIds.nextYear).optionalPackageIds).toEqual([packageIds.thyroid])
+      const refused = await book(mother, { slotId: slotIds.nextYear, optionalPackageIds: [packageIds.carotid] }, 'mother')
+      expect(refused.statusCode).toBe(400)
+      expect(refused.json().error.field).toBe('optionalPackageIds')
+      expect(slotRow(slotIds.nextYear).booked).toBe(0)
+      const booked = await book(mother, { slotId: slotIds.nextYear, optionalPackageIds: [packageIds.thyroid] }, 'mother')
+      expect(booked.json().packages.map((k: { id: string }) => k.id)).toEqual([packageIds.base, packageIds.thyroid])
+      expect((await cancel(mother, booked.json().id, 'mother')).statusCode).toBe(200)
+    }
+    finally {
+      t.sqlite.prepare('update exam_slots set optional_package_ids = null where id = ?').run(slotIds.nextYear)
+    }
+  })
+})
+
+describe('her exam on a day she might book', () => {
+  const plan = async (residentId: string, date: string, who: Who) => get(`/api/residents/${residentId}/exam-plan?date=${date}`, who)
+
+  it('is not free in 2026 for 王秀英, whose 2026 exam is done, and free from 2027 as the reminder says', async () => {
+    expect((await plan(mother, '2026-11-25', 'son')).json()).toEqual({ date: '2026-11-25', free: false, notFree: 'done', freeFrom: '2027-01-01', items: null, standardFen: null })
+    expect((await plan(mother, '2027-01-05', 'viewer')).json()).toMatchObject({ free: true, notFree: null, freeFrom: null })
+  })
+
+  it('lists, in Changji, the items that apply to her age and sex and the standard per person', async () => {
+    const cookie = await t.signIn(reminderPhones.changji)
+    const response = await t.app.inject({ url: `/api/residents/${reminderIds.changji}/exam-plan?date=2026-11-25`, headers: { cookie } })
+    expect(response.statusCode).toBe(200)
+    const body = response.json()
+    expect(body).toMatchObject({ free: true, standardFen: 10000 })
+    // 古丽 is 36: chest DR from 15, no lipids and no abdominal ultrasound under 45
+    expect(body.items).toContain('chest-dr')
+    expect(body.items).not.toContain('ldl-c')
+    expect(body.items).not.toContain('breast-ultrasound')
+  })
+
+  it('is for whoever may read her record; the date must be a day', async () => {
+    expect((await plan(mother, '2027-01-05', 'stranger')).statusCode).toBe(404)
+    expect((await plan(mother, '2027-01-05', 'doctor')).statusCode).toBe(200)
+    expect((await get(`/api/residents/${mother}/exam-plan?date=2027-02-30`, 'mother')).json().error.field).toBe('date')
+    expect((await get(`/api/residents/${mother}/exam-plan?date=2027-01-05`)).statusCode).toBe(401)
   })
 })
 

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ErrorBodySchema } from '../../../../shared/errors'
-import { BookingListSchema, BookingParamsSchema, BookingSchema, CheckInBodySchema, CreateBookingBodySchema, DayBookingSchema, DayBookingsQuerySchema, DayBookingsSchema, IdempotencyKeySchema, InstitutionListSchema, InstitutionParamsSchema, InstitutionSlotParamsSchema, InstitutionSlotsSchema, PublishSlotBodySchema, SlotSchema, SlotsQuerySchema } from '../../../../shared/schemas/bookings'
+import { BookingListSchema, BookingParamsSchema, BookingSchema, CreateBookingBodySchema, ExamPlanQuerySchema, ExamPlanSchema, IdempotencyKeySchema, InstitutionListSchema, InstitutionParamsSchema, InstitutionSlotsSchema, InstitutionsQuerySchema, SlotsQuerySchema } from '../../../../shared/schemas/bookings'
 import { z } from 'zod'
 import { ResidentParamsSchema } from '../../../../shared/schemas/common'
 import type { AppContext } from '../../context'
 import type { ResidentAccess } from '../../plugins/access'
 import { requireConsentedActor } from '../../plugins/session'
-import { createBookingDesk } from './bookings.desk'
 import { createBookingsService } from './bookings.service'
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema }
@@ -18,13 +17,11 @@ export const institutionsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext, access
   app.get('/', {
     schema: {
       tags: ['bookings'],
-      summary: 'Institutions where exams can be booked, each with its next half-day that has a place left',
-      response: { 200: InstitutionListSchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
+      summary: 'Institutions where exams can be booked, each with its next half-day that has a place left; given a resident whose record the caller may read, those near her first (her township\'s centre, her family doctor\'s)',
+      querystring: InstitutionsQuerySchema,
+      response: { 200: InstitutionListSchema, ...errors },
     },
-  }, async (request) => {
-    requireConsentedActor(request)
-    return bookings.institutions()
-  })
+  }, async request => bookings.institutions(requireConsentedActor(request), request.query.residentId))
 
   app.get('/:id/slots', {
     schema: {
@@ -38,51 +35,6 @@ export const institutionsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext, access
     requireConsentedActor(request)
     return bookings.slots(request.params.id, request.query.from, request.query.days)
   })
-
-  // the desk: doctors and staff of this institution only (404 for anyone else)
-  const desk = createBookingDesk(ctx)
-
-  app.post('/:id/slots', {
-    schema: {
-      tags: ['bookings'],
-      summary: 'Publish a half-day from tomorrow with its capacity (201), or change the capacity of one published (200; never below the places booked)',
-      params: InstitutionParamsSchema,
-      body: PublishSlotBodySchema,
-      response: { 200: SlotSchema, 201: SlotSchema, ...errors },
-    },
-  }, async (request, reply) => {
-    const { slot, created } = desk.publish(requireConsentedActor(request), request.params.id, request.body)
-    return reply.code(created ? 201 : 200).send(slot)
-  })
-
-  app.delete('/:id/slots/:slotId', {
-    schema: {
-      tags: ['bookings'],
-      summary: 'Withdraw a half-day: its open bookings are cancelled and each resident is told',
-      params: InstitutionSlotParamsSchema,
-      response: { 200: z.object({ cancelled: z.number().int() }), ...errors },
-    },
-  }, async request => desk.withdraw(requireConsentedActor(request), request.params.id, request.params.slotId))
-
-  app.get('/:id/bookings', {
-    schema: {
-      tags: ['bookings'],
-      summary: 'The day\'s bookings at the desk, morning first, by name; each resident listed is logged as a read',
-      params: InstitutionParamsSchema,
-      querystring: DayBookingsQuerySchema,
-      response: { 200: DayBookingsSchema, ...errors },
-    },
-  }, async request => desk.day(requireConsentedActor(request), request.params.id, request.query.date))
-
-  app.post('/:id/check-ins', {
-    schema: {
-      tags: ['bookings'],
-      summary: 'Check a resident in for today\'s booking, by the code under its QR code or by her ID number; her exam then counts as done for the reminders. Checking in twice answers the same',
-      params: InstitutionParamsSchema,
-      body: CheckInBodySchema,
-      response: { 200: DayBookingSchema, ...errors },
-    },
-  }, async request => desk.checkIn(requireConsentedActor(request), request.params.id, request.body))
 }
 
 /** A resident's bookings: under /api/residents. */
@@ -97,6 +49,16 @@ export const bookingsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext, access: Re
       response: { 200: BookingListSchema, ...errors },
     },
   }, async request => bookings.list(requireConsentedActor(request), request.params.id))
+
+  app.get('/:id/exam-plan', {
+    schema: {
+      tags: ['bookings'],
+      summary: 'Her exam on a day she might book: free or not and why, judged on that day; where the policy sets the exam by person (Changji), its items and the standard per person',
+      params: ResidentParamsSchema,
+      querystring: ExamPlanQuerySchema,
+      response: { 200: ExamPlanSchema, ...errors },
+    },
+  }, async request => bookings.plan(requireConsentedActor(request), request.params.id, request.query.date))
 
   app.post('/:id/bookings', {
     schema: {

@@ -1,30 +1,17 @@
-import { randomBytes } from 'node:crypto'
 import { ResidentAction } from '../../../../shared/access'
 import { addDays } from '../../../../shared/dates'
 import { ErrorCode } from '../../../../shared/errors'
-import type { Booking, BookingList, CreateBookingBody, ExamPackage, InstitutionSlots } from '../../../../shared/schemas/bookings'
-import { base32Id } from '../../../../shared/ids'
+import type { Booking, BookingList, CreateBookingBody, ExamPackage, ExamPlan, Institution, InstitutionList, InstitutionSlots } from '../../../../shared/schemas/bookings'
 import type { AppContext } from '../../context'
 import { AppError, notFound } from '../../errors'
-import { newId } from '../../ids'
 import type { ResidentAccess } from '../../plugins/access'
 import type { Actor } from '../../plugins/session'
-import { remindersOf } from '../reminders/reminders.service'
-import { createSnapshotLoader } from '../reminders/reminders.snapshot'
-import type { BookingRow, PackageRow } from './bookings.repo'
+import { createBookingPlacer, offeredIds, packageOf } from './bookings.place'
+import type { BookingRow } from './bookings.repo'
 import { createBookingsRepo } from './bookings.repo'
 
 /** How far ahead slots are offered (demo.md: the institutions publish the next 60 days). */
 export const BOOKING_WINDOW_DAYS = 60
-
-function packageOf(row: PackageRow): ExamPackage {
-  return { id: row.id, kind: row.kind, name: { 'zh-CN': row.nameZh, 'en': row.nameEn }, priceFen: row.priceFen, subsidyFen: row.subsidyFen, recommended: row.recommended }
-}
-
-/** A check-in code: 10 base32 characters, easy to type at a desk, impossible to guess. */
-function newCheckInCode(): string {
-  return base32Id(randomBytes(10)).slice(0, 10).toUpperCase()
-}
 
 /**
  * Booking exams (issue 6). The place is taken by one conditional update inside the booking's
@@ -34,7 +21,7 @@ function newCheckInCode(): string {
  */
 export function createBookingsService(ctx: AppContext, access: ResidentAccess) {
   const repo = createBookingsRepo(ctx.db)
-  const loader = createSnapshotLoader(ctx.db)
+  const placer = createBookingPlacer(ctx)
 
   function bookingOf(row: BookingRow, packages: readonly ExamPackage[]): Booking {
     return {
@@ -62,15 +49,27 @@ export function createBookingsService(ctx: AppContext, access: ResidentAccess) {
   }
 
   return {
-    /** Where exams can be booked, each with its next half-day that has a place left. */
-    institutions() {
+    /**
+     * Where exams can be booked, each with its next half-day that has a place left. Asked for a
+     * resident, the ones near her come first: the centre of her township (its address names it),
+     * then her family doctor's.
+     */
+    institutions(actor: Actor, residentId: string | undefined): InstitutionList {
       const today = ctx.clock.today()
-      return {
-        items: repo.institutions(today, addDays(today, BOOKING_WINDOW_DAYS)).map(({ nextFree, ...institution }) => ({
-          ...institution,
-          nextFreeSlot: nextFree === null ? null : { date: nextFree.slice(0, 10), halfDay: nextFree.slice(11) as 'am' | 'pm' },
-        })),
+      let near: (institution: { id: string, address: string }) => Institution['near'] = () => null
+      if (residentId !== undefined) {
+        const { resident } = access.authorize(actor, residentId, ResidentAction.READ, 'read', 'bookings')
+        const doctorAt = repo.familyDoctorInstitution(residentId, today)
+        near = i => i.address.includes(resident.township) ? 'her-township' : i.id === doctorAt ? 'her-doctor' : null
       }
+      const rank = { 'her-township': 0, 'her-doctor': 1 } as const
+      const items = repo.institutions(today, addDays(today, BOOKING_WINDOW_DAYS)).map(({ nextFree, ...institution }) => ({
+        ...institution,
+        nextFreeSlot: nextFree === null ? null : { date: nextFree.slice(0, 10), halfDay: nextFree.slice(11) as 'am' | 'pm' },
+        near: near(institution),
+      }))
+      // a stable sort: by name within each rank, as the repo ordered them
+      return { items: items.sort((a, b) => (a.near === null ? 2 : rank[a.near]) - (b.near === null ? 2 : rank[b.near])) }
     },
 
     slots(institutionId: string, from: string | undefined, days: number): InstitutionSlots {
@@ -83,8 +82,14 @@ export function createBookingsService(ctx: AppContext, access: ResidentAccess) {
       return {
         institution,
         packages: repo.packagesOf(institutionId).map(packageOf),
-        slots: repo.slotsOf(institutionId, after, addDays(after, Math.min(days, BOOKING_WINDOW_DAYS))).map(s => ({ id: s.id, date: s.date, halfDay: s.halfDay, capacity: s.capacity, placesLeft: Math.max(0, s.capacity - s.booked) })),
+        slots: repo.slotsOf(institutionId, after, addDays(after, Math.min(days, BOOKING_WINDOW_DAYS))).map(s => ({ id: s.id, date: s.date, halfDay: s.halfDay, capacity: s.capacity, placesLeft: Math.max(0, s.capacity - s.booked), optionalPackageIds: offeredIds(s.optionalPackageIds) })),
       }
+    },
+
+    /** Her exam on a day she might book, for the screen before she confirms. */
+    plan(actor: Actor, residentId: string, date: string): ExamPlan {
+      const allowed = access.authorize(actor, residentId, ResidentAction.READ, 'read', 'bookings')
+      return placer.planOn(allowed.resident, date, allowed.hideSensitive ? 'proxy' : 'full')
     },
 
     list(actor: Actor, residentId: string): BookingList {
@@ -120,30 +125,16 @@ export function createBookingsService(ctx: AppContext, access: ResidentAccess) {
         const open = repo.openBooking(residentId)
         if (open !== null)
           throw new AppError(ErrorCode.ALREADY_BOOKED, 'She already has an open booking: cancel it before booking another')
-        const packages = repo.packagesOf(slot.institutionId)
-        const base = packages.find(k => k.kind === 'base')
-        if (base === undefined)
-          throw new AppError(ErrorCode.VALIDATION_FAILED, 'This institution offers no exam to book', { field: 'slotId' })
-        const chosen = new Set(body.optionalPackageIds)
-        const optional = packages.filter(k => k.kind === 'optional' && chosen.has(k.id))
-        if (optional.length !== chosen.size)
-          throw new AppError(ErrorCode.VALIDATION_FAILED, 'An optional item is not offered by this institution', { field: 'optionalPackageIds' })
-        const exam = remindersOf(loader, allowed.resident, slot.date).items.find(r => r.kind === 'health-exam')
-        const free = exam !== undefined && exam.status !== 'done' && exam.free
-        if (!free && !body.selfPaid) {
-          throw new AppError(ErrorCode.NOT_FREE, exam === undefined
-            ? `She is not covered by the free exam programme on ${slot.date}; book it self-paid (${base.priceFen / 100} yuan) if she wishes`
-            : `Her free exam for this cycle is done; the next is free from ${exam.dueFrom}. Book it self-paid (${base.priceFen / 100} yuan) if she wishes`)
-        }
-        if (!repo.takePlace(slot.id))
-          throw new AppError(ErrorCode.SLOT_FULL, 'This half-day has just filled up: choose another')
-        const residentPaysFen = (free ? 0 : base.priceFen) + optional.reduce((sum, k) => sum + k.priceFen - k.subsidyFen, 0)
-        const id = newId()
-        const now = ctx.clock.now()
-        repo.insertBooking({ id, residentId, slotId: slot.id, free, optionalPackages: JSON.stringify(optional.map(k => k.id)), residentPaysFen, bookedBy: actor.accountId, createdAt: now, checkInCode: newCheckInCode() })
+        const placed = placer.place({ resident: allowed.resident, slot, optionalPackageIds: body.optionalPackageIds, selfPaid: body.selfPaid, bookedBy: actor.accountId, slotField: 'slotId' })
         if (idempotencyKey !== null)
-          repo.insertRequest(actor.accountId, idempotencyKey, id, now)
-        return { booking: withPackages(repo.booking(id)!), created: true }
+          repo.insertRequest(actor.accountId, idempotencyKey, placed.id, placed.createdAt)
+        // the booking as written, not read back: every value is at hand
+        const institution = repo.institution(slot.institutionId)!
+        const booking = bookingOf({
+          ...placed, status: 'open', cancelledAt: null, checkedInAt: null,
+          date: slot.date, halfDay: slot.halfDay, institutionId: institution.id, institutionName: institution.name, address: institution.address, phone: institution.phone,
+        }, placed.packages.map(packageOf))
+        return { booking, created: true }
       }, { behavior: 'immediate' })
     },
 

@@ -24,6 +24,9 @@ const byIds: BatchFilter = column => sql`${column} in (select value from json_ea
  */
 const byRange: BatchFilter = column => sql`${column} between ${sql.placeholder('first')} and ${sql.placeholder('last')}`
 
+/** The whole history the engine reads, or only what its free-exam rule reads. */
+export type HistoryScope = 'all' | 'exam'
+
 /** One prepared statement per table for batches chosen by `within`. */
 function prepareHistory(db: Db, within: BatchFilter) {
   const facts = db.select({
@@ -97,20 +100,24 @@ function prepareHistory(db: Db, within: BatchFilter) {
   const bookingRows = db.select({ residentId: bookings.residentId, id: bookings.id, status: bookings.status, createdAt: bookings.createdAt, slotDate: examSlots.date })
     .from(bookings).innerJoin(examSlots, eq(examSlots.id, bookings.slotId)).where(within(bookings.residentId)).prepare()
 
-  /** Every statement's rows for the batch that `batch` names. */
-  return (batch: { ids: string } | { first: string, last: string }, today: string) => {
+  /**
+   * Every statement's rows for the batch that `batch` names; for `exam`, only what the free
+   * exam's rule reads (RuleSet.examRule): the facts, parents, conditions, exams and bookings.
+   */
+  return (batch: { ids: string } | { first: string, last: string }, today: string, scope: HistoryScope = 'all') => {
     // 0-14岁(含14周岁): born after this day fifteen years before
     const childBornAfter = `${String(Number(today.slice(0, 4)) - 15)}${today.slice(4)}`
+    const all = scope === 'all'
     return {
       facts: facts.all(batch),
       householdParents: householdParents.all({ ...batch, childBornAfter }),
-      signed: signed.all({ ...batch, on: today }),
+      signed: all ? signed.all({ ...batch, on: today }) : [],
       conditions: conditionRows.all(batch),
       exams: examRows.all(batch),
-      fluShots: fluShots.all(batch),
-      screenings: screeningRows.all(batch),
-      followups: followupRows.all(batch),
-      questionnaires: questionnaireRows.all(batch),
+      fluShots: all ? fluShots.all(batch) : [],
+      screenings: all ? screeningRows.all(batch) : [],
+      followups: all ? followupRows.all(batch) : [],
+      questionnaires: all ? questionnaireRows.all(batch) : [],
       bookings: bookingRows.all(batch),
     }
   }
@@ -147,7 +154,7 @@ export function createRemindersRepo(db: Db) {
     },
 
     /** The history of the residents `residentIds`. */
-    history: (residentIds: readonly string[], today: string) => historyOfIds({ ids: JSON.stringify(residentIds) }, today),
+    history: (residentIds: readonly string[], today: string, scope: HistoryScope = 'all') => historyOfIds({ ids: JSON.stringify(residentIds) }, today, scope),
     /** The history of every resident whose id lies from `first` to `last`, both included. */
     historyOfRange: (first: string, last: string, today: string) => historyOfRange({ first, last }, today),
   }

@@ -162,7 +162,21 @@ describe('loadSnapshots — one resident\'s record as the engine\'s snapshot', (
     expect(executed).toBe(10)
     counted.loadSnapshots([ids.mother], on)
     expect(executed).toBe(20)
+    // the free exam's judgement reads five of the ten tables
+    counted.loadExamSnapshots([ids.mother], on)
+    expect(executed).toBe(25)
     expect(prepared).toBe(afterPreparing)
     fresh.sqlite.close()
+  })
+
+  it('loads for the free exam\'s judgement her facts, conditions, parent, exams and bookings as the whole snapshot has them', () => {
+    const all = [ids.mother, ids.son, ids.child, ids.stranger, reminderIds.changjiChild]
+    const examOnly = loader.loadExamSnapshots(all, on)
+    for (const id of all) {
+      const whole = loader.loadSnapshots([id], on).get(id)!
+      const examKinds = new Set(['exam', 'exam-released', 'critical-acknowledged', 'booking'])
+      expect(examOnly.get(id)).toEqual({ ...whole, signedDoctor: false, events: whole.events.filter(e => examKinds.has(e.kind)) })
+    }
+    expect(examOnly.get(ids.mother)!.events.some(e => e.kind === 'exam')).toBe(true)
   })
 })

@@ -164,6 +164,13 @@ export function createSnapshotLoader(db: Db) {
         return new Map()
       return snapshotsFrom(repo.history(residentIds, on), on, viewer)
     },
+    /**
+     * The same holding only what the free exam's rule reads (`evaluateExam`): five queries, not
+     * ten, for the booking's judgement of free or not.
+     */
+    loadExamSnapshots(residentIds: readonly string[], on: string, viewer: SnapshotViewer = 'full'): Map<string, Snapshot> {
+      return snapshotsFrom(repo.history(residentIds, on, 'exam'), on, viewer)
+    },
     /** The same for every resident whose id lies from `first` to `last`: the daily job's batches. */
     loadSnapshotRange(first: string, last: string, on: string): Map<string, Snapshot> {
       return snapshotsFrom(repo.historyOfRange(first, last, on), on)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ExamPackage, Slot } from '../../../../shared/schemas/bookings'
-import { basePriceFen, bookingTotalFen, canBookFor, formatYuan, groupSlotsByDate, isCancellable, recommendedIds, residentShareFen, shanghaiToday } from './booking-view'
+import { changjiExamItems } from '../../../../shared/policy'
+import { basePriceFen, bookingTotalFen, canBookFor, formatYuan, groupSlotsByDate, isCancellable, offeredOptional, planItemName, recommendedIds, residentShareFen, shanghaiToday } from './booking-view'
 
 const item = (id: string, kind: ExamPackage['kind'], priceFen: number, subsidyFen: number, recommended = false): ExamPackage =>
   ({ id, kind, name: { 'zh-CN': id, 'en': id }, priceFen, subsidyFen, recommended })
@@ -77,5 +78,24 @@ describe('who may book and cancel', () => {
 
   it('counts days in the county\'s time zone', () => {
     expect(shanghaiToday(new Date('2026-11-22T17:00:00Z'))).toBe('2026-11-23')
+  })
+})
+
+describe('the items of a planned exam', () => {
+  const t = (key: string) => `«${key}»`
+  it('names every item Changji plans for a woman of 80: the catalogue\'s in the reader\'s language, the breast ultrasound in the pages\' words', () => {
+    const names = changjiExamItems({ age: 80, sex: 'female', chronicManaged: false }).map(key => planItemName(key, 'zh-CN', t))
+    expect(names).toContain('空腹血糖')
+    expect(names).toContain('«bookings.sexUltrasound.breast-ultrasound»')
+    expect(names.filter(name => /^[a-z-]+$/.test(name))).toEqual([])
+    expect(planItemName('fasting-glucose', 'en', t)).toBe('Fasting glucose')
+  })
+})
+
+describe('the optional items of a half-day', () => {
+  it('are those it offers, or all when it names none; never the base package', () => {
+    expect(offeredOptional(packages, { optionalPackageIds: null }).map(k => k.id)).toEqual(['carotid', 'thyroid'])
+    expect(offeredOptional(packages, { optionalPackageIds: ['thyroid', 'base'] }).map(k => k.id)).toEqual(['thyroid'])
+    expect(offeredOptional(packages, { optionalPackageIds: [] })).toEqual([])
   })
 })

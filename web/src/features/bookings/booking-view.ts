@@ -1,5 +1,6 @@
 import type { ActingFor } from '../../../../shared/schemas/me'
-import type { Booking, ExamPackage, Slot } from '../../../../shared/schemas/bookings'
+import { examItemsByKey } from '../../../../shared/clinical/exam-items'
+import type { BookableSlot, Booking, ExamPackage, Slot } from '../../../../shared/schemas/bookings'
 
 /**
  * How a booking reads and adds up on the phone. Pure, so each sum and grouping is tested; the
@@ -73,4 +74,21 @@ export function isCancellable(booking: Pick<Booking, 'status' | 'cancellableUnti
 /** The calendar day in the county (Asia/Shanghai), as the server counts days. */
 export function shanghaiToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+}
+
+/**
+ * An item of her planned exam by name: the catalogue's, or for the two sex-specific ultrasounds
+ * Changji adds (not yet in the catalogue) the booking pages' own words.
+ */
+export function planItemName(key: string, locale: string, t: (key: string) => string): string {
+  const item = examItemsByKey.get(key)
+  if (item !== undefined)
+    return locale === 'en' ? item.en : item.zh
+  return key.endsWith('-ultrasound') ? t(`bookings.sexUltrasound.${key}`) : key
+}
+
+/** The optional items a half-day offers, in the institution's order: all of them when it names none. */
+export function offeredOptional(packages: readonly ExamPackage[], slot: Pick<BookableSlot, 'optionalPackageIds'>): ExamPackage[] {
+  const offered = slot.optionalPackageIds
+  return packages.filter(k => k.kind === 'optional' && (offered === null || offered.includes(k.id)))
 }
