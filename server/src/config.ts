@@ -12,6 +12,9 @@ const EnvSchema = z.object({
   KANGBAN_SECRET: z.string().min(32, 'KANGBAN_SECRET must be at least 32 characters').optional(),
   KANGBAN_SMS_GATEWAY_URL: z.url().optional(),
   KANGBAN_SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  KANGBAN_VAPID_PUBLIC_KEY: z.string().regex(/^[\w-]{87}$/, 'KANGBAN_VAPID_PUBLIC_KEY must be a base64url P-256 public key (npx web-push generate-vapid-keys)').optional(),
+  KANGBAN_VAPID_PRIVATE_KEY: z.string().regex(/^[\w-]{43}$/, 'KANGBAN_VAPID_PRIVATE_KEY must be a base64url P-256 private key (npx web-push generate-vapid-keys)').optional(),
+  KANGBAN_VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'KANGBAN_VAPID_SUBJECT must be a mailto: or https: address push services can reach you at').optional(),
   KANGBAN_SEED_RESIDENTS: z.coerce.number().int().min(0).default(5000),
   KANGBAN_SEED: z.coerce.number().int().default(42),
 })
@@ -27,6 +30,8 @@ export interface Config {
   /** key of the HMAC that stores sign-in codes */
   secret: string
   smsGateway: { url: string, token: string } | null
+  /** Web Push keys from the environment; null: demo mode keeps generated ones under data/, production sends no push */
+  vapid: { publicKey: string, privateKey: string, subject: string } | null
   seed: { residents: number, seed: number }
 }
 
@@ -45,6 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const smsGateway = e.KANGBAN_SMS_GATEWAY_URL && e.KANGBAN_SMS_GATEWAY_TOKEN
     ? { url: e.KANGBAN_SMS_GATEWAY_URL, token: e.KANGBAN_SMS_GATEWAY_TOKEN }
     : null
+  const vapidParts = [e.KANGBAN_VAPID_PUBLIC_KEY, e.KANGBAN_VAPID_PRIVATE_KEY, e.KANGBAN_VAPID_SUBJECT]
+  if (vapidParts.some(Boolean) && !vapidParts.every(Boolean))
+    throw new Error('Kangban cannot start: set all three of KANGBAN_VAPID_PUBLIC_KEY, KANGBAN_VAPID_PRIVATE_KEY and KANGBAN_VAPID_SUBJECT, or none (no Web Push)')
   if (e.KANGBAN_MODE === 'production') {
     const missing = [
       smsGateway ? null : 'KANGBAN_SMS_GATEWAY_URL and KANGBAN_SMS_GATEWAY_TOKEN (a real SMS sender)',
@@ -63,6 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: e.PUBLIC_ORIGIN ?? null,
     secret: e.KANGBAN_SECRET ?? randomBytes(32).toString('hex'),
     smsGateway,
+    vapid: e.KANGBAN_VAPID_PUBLIC_KEY && e.KANGBAN_VAPID_PRIVATE_KEY && e.KANGBAN_VAPID_SUBJECT
+      ? { publicKey: e.KANGBAN_VAPID_PUBLIC_KEY, privateKey: e.KANGBAN_VAPID_PRIVATE_KEY, subject: e.KANGBAN_VAPID_SUBJECT }
+      : null,
     seed: { residents: e.KANGBAN_SEED_RESIDENTS, seed: e.KANGBAN_SEED },
   }
 }

@@ -3,6 +3,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { NetworkFirst } from 'workbox-strategies'
 import { FROM_CACHE_HEADER } from './api/cache-header'
+import { OUTBOX_SYNC_TAG, outboxRows } from './features/consultations/consultation-outbox-db'
 
 type WorkboxPlugin = NonNullable<NonNullable<ConstructorParameters<typeof NetworkFirst>[0]>['plugins']>[number]
 
@@ -63,4 +64,87 @@ self.addEventListener('install', () => {
 })
 self.addEventListener('activate', (event) => {
   event.waitUntil(self.clients.claim())
+})
+
+// Web Push (issue 8). The payload is the server's { title, body, url }; anything else shows the
+// app's name alone rather than nothing, because a push that shows no notification is one the
+// browser may stop delivering.
+self.addEventListener('push', (event) => {
+  let message: { title?: unknown, body?: unknown, url?: unknown } = {}
+  try {
+    message = event.data?.json() ?? {}
+  }
+  catch {}
+  const url = typeof message.url === 'string' && message.url.startsWith('/') && !message.url.startsWith('//') ? message.url : '/notifications'
+  event.waitUntil(self.registration.showNotification(typeof message.title === 'string' ? message.title : '康伴', {
+    body: typeof message.body === 'string' ? message.body : '',
+    icon: '/icons/icon-192.png',
+    tag: url,
+    data: { url },
+  }))
+})
+
+// A tap opens the app where the notice leads: in a window already open when there is one.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close()
+  const url = (event.notification.data as { url?: string } | null)?.url ?? '/notifications'
+  event.waitUntil((async () => {
+    const windows = await self.clients.matchAll({ type: 'window' })
+    const open = windows[0]
+    if (open !== undefined) {
+      await open.focus()
+      await open.navigate(url)
+    }
+    else {
+      await self.clients.openWindow(url)
+    }
+  })())
+})
+
+/**
+ * Background Sync (issue 8), where the browser has it: consultation messages written offline
+ * go when the network returns, even with the app closed. Same store and idempotency keys as the
+ * page's own retry, so whichever sends first, the server stores each message once.
+ */
+interface OutboxRow { key: string, residentId: string, consultationId: string | null, topic: string, examId?: string, itemCode?: string, body: string, createdAt: string, failed: string | null }
+
+async function sendOutbox(): Promise<void> {
+  const rows = (await outboxRows.all() as OutboxRow[]).filter(r => r.failed === null).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  let sent = 0
+  try {
+    for (const row of rows) {
+      const fresh = row.consultationId === null
+      const response = await fetch(fresh ? `/api/residents/${encodeURIComponent(row.residentId)}/consultations` : `/api/consultations/${encodeURIComponent(row.consultationId!)}/messages`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': row.key },
+        body: JSON.stringify(fresh ? { topic: row.topic, body: row.body, examId: row.examId, itemCode: row.itemCode } : { body: row.body }),
+      })
+      // signed out, too many, or the server failing: the browser tries the sync again later
+      if (response.status === 401 || response.status === 429 || response.status >= 500)
+        throw new Error(`outbox: ${response.status}`)
+      if (response.ok) {
+        await outboxRows.delete(row.key)
+        sent++
+      }
+      else {
+        const body = await response.json().catch(() => null) as { error?: { code?: string } } | null
+        await outboxRows.put({ ...row, failed: body?.error?.code ?? `HTTP_${response.status}` })
+      }
+    }
+  }
+  finally {
+    if (sent > 0) {
+      for (const client of await self.clients.matchAll({ type: 'window' })) {
+        // oxlint-disable-next-line unicorn/require-post-message-target-origin -- Client.postMessage has no target origin: the client is this origin's own window
+        client.postMessage({ type: OUTBOX_SYNC_TAG })
+      }
+    }
+  }
+}
+
+self.addEventListener('sync', (event: Event) => {
+  const sync = event as ExtendableEvent & { tag: string }
+  if (sync.tag === OUTBOX_SYNC_TAG)
+    sync.waitUntil(sendOutbox())
 })

@@ -33,9 +33,17 @@ describe('wipeDevice', () => {
 
     await wipeDevice({ language: 'en', elder: true })
 
-    expect(deleted.sort()).toEqual(['cache:kangban-api', 'cache:workbox-precache-v2', 'db:keyval-store', 'db:workbox-expiration'])
+    expect(deleted.sort()).toEqual(['cache:kangban-api', 'cache:workbox-precache-v2', 'db:kangban-outbox', 'db:keyval-store', 'db:workbox-expiration'])
     expect(Object.keys(localStorage)).toEqual([PREFS_KEY])
     expect(JSON.parse(localStorage.getItem(PREFS_KEY)!)).toEqual({ language: 'en', elder: true })
     expect(sessionStorage.length).toBe(0)
+  })
+
+  it('deletes the consultation outbox (messages waiting to be sent) where the browser cannot list its databases', async () => {
+    const deleted: string[] = []
+    vi.stubGlobal('caches', { keys: async () => [], delete: async () => true })
+    vi.stubGlobal('indexedDB', { deleteDatabase: (name: string) => { deleted.push(name); return fakeDeleteRequest() } })
+    await wipeDevice({ language: 'zh-CN', elder: false })
+    expect(deleted).toEqual(['kangban-outbox'])
   })
 })

@@ -1,3 +1,4 @@
+import { OUTBOX_DATABASE } from '../consultations/consultation-outbox-db'
 import { PREFS_KEY, type Prefs, writePrefs } from '../prefs/prefs'
 
 /**
@@ -11,9 +12,15 @@ export async function wipeDevice(prefs: Prefs): Promise<void> {
     const names = await caches.keys()
     await Promise.all(names.map(name => caches.delete(name)))
   }
-  if ('indexedDB' in window && typeof indexedDB.databases === 'function') {
-    const databases = await indexedDB.databases()
-    await Promise.all(databases.flatMap(db => db.name === undefined ? [] : [deleteDatabase(db.name)]))
+  if ('indexedDB' in window) {
+    // Firefox before 126 cannot list its databases: the ones the app makes are named
+    const names = typeof indexedDB.databases === 'function' ? (await indexedDB.databases()).flatMap(db => db.name === undefined ? [] : [db.name]) : []
+    await Promise.all([...new Set([...names, OUTBOX_DATABASE])].map(deleteDatabase))
+  }
+  // the next person to sign in on this phone must not get the last one's pop-ups
+  if ('serviceWorker' in navigator && 'PushManager' in window) {
+    const registration = await navigator.serviceWorker.getRegistration()
+    await (await registration?.pushManager.getSubscription())?.unsubscribe().catch(() => false)
   }
   sessionStorage.clear()
   for (const key of Object.keys(localStorage)) {
