@@ -91,7 +91,8 @@ try {
   await waitForHealth(`${baseURL}/api/health`, server)
   console.log(`e2e: server healthy on ${baseURL} after ${((Date.now() - started) / 1000).toFixed(1)} s`)
   mkdirSync(join(root, 'test-results', 'screenshots'), { recursive: true })
-  code = await run(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], { ...process.env, KANGBAN_BASE_URL: baseURL, KANGBAN_DB: join(dir, 'kangban-e2e.db') })
+  // any arguments go to Playwright: `tsx e2e/run.ts e2e/bookings.spec.ts` runs one spec
+  code = await run(bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)], { ...process.env, KANGBAN_BASE_URL: baseURL, KANGBAN_DB: join(dir, 'kangban-e2e.db') })
 }
 catch (error) {
   console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`)

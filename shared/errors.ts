@@ -30,6 +30,16 @@ export const ErrorCode = {
   NOT_FREE: 'NOT_FREE',
   /** the slot's day has come: book another, or cancel no later than the day before */
   TOO_LATE: 'TOO_LATE',
+  /** the phone holds an open grant on this record already: end it before giving another */
+  ALREADY_GRANTED: 'ALREADY_GRANTED',
+  /** the grant was ended, declined, expired or lapsed: give a new one */
+  GRANT_ENDED: 'GRANT_ENDED',
+  /** the annual report was signed already: it is frozen */
+  ALREADY_SIGNED: 'ALREADY_SIGNED',
+  /** the annual report was regenerated from new data since the doctor opened it: read it again */
+  ASSESSMENT_CHANGED: 'ASSESSMENT_CHANGED',
+  /** she has no running family-doctor contract: no one to write to (issue 8) */
+  NO_FAMILY_DOCTOR: 'NO_FAMILY_DOCTOR',
   /** the request body is in a format the route does not take */
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   INTERNAL: 'INTERNAL',

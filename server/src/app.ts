@@ -8,20 +8,28 @@ import { systemClock } from './clock'
 import type { Config } from './config'
 import type { AppContext } from './context'
 import type { Db, Sqlite } from './db/client'
-import { accessLogRoutes } from './features/access-log/access-log.routes'
+import { accessLogRoutes, accessReportsRoutes } from './features/access-log/access-log.routes'
+import { assessmentsRoutes, doctorAssessmentsRoutes } from './features/assessments/assessments.routes'
 import { authRoutes } from './features/auth/auth.routes'
 import type { SmsSender } from './features/auth/sms'
-import { createDevOutboxSender, createGatewaySender } from './features/auth/sms'
+import { createDevOutboxSender, createGatewaySender, createNoticeTexter } from './features/auth/sms'
+import { bookingDeskRoutes } from './features/bookings/bookings.desk.routes'
 import { bookingsRoutes, institutionsRoutes } from './features/bookings/bookings.routes'
 import { calendarFeedRoutes, calendarRoutes } from './features/calendar/calendar.routes'
+import { consultationsRoutes, doctorConsultationsRoutes, residentConsultationsRoutes } from './features/consultations/consultations.routes'
 import { devRoutes } from './features/dev/dev.routes'
+import { createNoticeDispatcher, KNOWN_PUSH_HOSTS } from './features/push/push.dispatch'
+import { noticeChannelsRoutes, pushRoutes } from './features/push/push.routes'
+import { loadVapidKeys } from './features/push/push.vapid'
 import { doctorRoutes } from './features/doctor/doctor.routes'
 import { doctorExamsRoutes, examsRoutes } from './features/exams/exams.routes'
 import { exportRoutes } from './features/export/export.routes'
 import { healthRoutes } from './features/health/health.routes'
 import { importRoutes } from './features/import/import.routes'
+import { measurementsRoutes } from './features/measurements/measurements.routes'
 import { meRoutes } from './features/me/me.routes'
 import { notificationsRoutes } from './features/notifications/notifications.routes'
+import { heldProxiesRoutes, proxiesRoutes } from './features/proxies/proxies.routes'
 import { questionnairesRoutes } from './features/questionnaires/questionnaires.routes'
 import { remindersRoutes } from './features/reminders/reminders.routes'
 import { residentsRoutes } from './features/residents/residents.routes'
@@ -47,6 +55,8 @@ export interface BuildAppOptions {
 }
 
 const BODY_LIMIT = 64 * 1024
+/** How often urgent notices are sent out by SMS and push: soon enough for a reply, cheap when idle. */
+const NOTICE_DISPATCH_MS = 3_000
 
 /**
  * A request's URL as the log may keep it. A calendar feed's address is its secret (the database
@@ -93,6 +103,9 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(meRoutes, { prefix: '/api/me', ctx })
   await app.register(residentsRoutes, { prefix: '/api/residents', ctx, access })
   await app.register(accessLogRoutes, { prefix: '/api/residents', ctx, access })
+  await app.register(accessReportsRoutes, { prefix: '/api/institutions', ctx })
+  await app.register(proxiesRoutes, { prefix: '/api/residents', ctx, access })
+  await app.register(heldProxiesRoutes, { prefix: '/api/proxies', ctx, access })
   await app.register(remindersRoutes, { prefix: '/api/residents', ctx, access })
   await app.register(questionnairesRoutes, { prefix: '/api/residents', ctx, access })
   await app.register(examsRoutes, { prefix: '/api/residents', ctx, access })
@@ -104,7 +117,24 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(doctorExamsRoutes, { prefix: '/api/doctor', ctx, access })
   await app.register(importRoutes, { prefix: '/api/import', ctx })
   await app.register(institutionsRoutes, { prefix: '/api/institutions', ctx, access })
+  await app.register(bookingDeskRoutes, { prefix: '/api/institutions', ctx })
   await app.register(bookingsRoutes, { prefix: '/api/residents', ctx, access })
+  await app.register(measurementsRoutes, { prefix: '/api/residents', ctx, access })
+  await app.register(assessmentsRoutes, { prefix: '/api/residents', ctx, access })
+  await app.register(doctorAssessmentsRoutes, { prefix: '/api/doctor', ctx, access })
+  await app.register(residentConsultationsRoutes, { prefix: '/api/residents', ctx, access })
+  await app.register(consultationsRoutes, { prefix: '/api/consultations', ctx, access })
+  await app.register(doctorConsultationsRoutes, { prefix: '/api/doctor', ctx, access })
+  const vapid = loadVapidKeys(config)
+  await app.register(pushRoutes, { prefix: '/api/push', ctx, vapid })
+  await app.register(noticeChannelsRoutes, { prefix: '/api/notifications/channels', ctx })
+  // urgent notices go out by SMS and push a few seconds after they are written, from a listening server only (tests run it by hand)
+  const notices = createNoticeDispatcher({ db, now: clock.now, today: clock.today, texter: createNoticeTexter(db, sms, clock.now), vapid, pushHosts: config.mode === 'production' ? KNOWN_PUSH_HOSTS : null, log: app.log })
+  let dispatching: ReturnType<typeof setInterval> | undefined
+  app.addHook('onListen', async () => {
+    dispatching = setInterval(() => void notices.run().catch(error => app.log.error(error)), NOTICE_DISPATCH_MS)
+  })
+  app.addHook('onClose', async () => clearInterval(dispatching))
   if (config.mode === 'demo')
     await app.register(devRoutes, { prefix: '/api/dev', ctx })
 

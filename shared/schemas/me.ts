@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { kinships } from '../residents/kinship'
-import { ResidentIdSchema, ResidentStatusSchema, SexSchema } from './common'
+import { IsoDateSchema, ResidentIdSchema, ResidentStatusSchema, SexSchema } from './common'
 
 export const ActingForSchema = z.object({
   residentId: ResidentIdSchema,
@@ -35,6 +35,11 @@ export const MeSchema = z.object({
   staff: StaffProfileSchema.nullable(),
   unreadNotifications: z.number().int(),
   deviceRemembered: z.boolean(),
+  /**
+   * the county's today (Asia/Shanghai, or the demo's pinned date): what the server judges
+   * bookings and reminders on, so the phone's own clock never disagrees with it
+   */
+  today: IsoDateSchema,
 })
 export type Me = z.infer<typeof MeSchema>
 

@@ -12,6 +12,22 @@ export const NotificationKind = {
   CRITICAL_RESULT: 'critical-result',
   /** to the resident: the institution withdrew the half-day she had booked ({ date, halfDay }) */
   BOOKING_WITHDRAWN: 'booking-withdrawn',
+  /** the day before a booked exam, to whoever booked it and to the adult booked for ({ residentId, bookingId, date, halfDay, institution, address, name }) */
+  BOOKING_TOMORROW: 'booking-tomorrow',
+  /** to the grantee's account: a resident offers her a grant to accept ({ grantorName, grantId }) */
+  GRANT_OFFERED: 'grant-offered',
+  /** to the resident: the grantee accepted ({ name }) */
+  GRANT_ACCEPTED: 'grant-accepted',
+  /** to the other side: a grant was ended ({ name, by: 'grantor' | 'grantee' }) */
+  GRANT_ENDED: 'grant-ended',
+  /** to the resident: an open-ended grant lapses unless she re-confirms it ({ name, lapsesOn }) */
+  GRANT_CONFIRM_DUE: 'grant-confirm-due',
+  /** to her family doctor: a home reading past the danger thresholds ({ residentId, residentName, reason, reading, takenOn }) */
+  HOME_READING_DANGER: 'home-reading-danger',
+  /** to the resident: her family doctor signed her annual report ({ year, doctorName }) */
+  ASSESSMENT_SIGNED: 'assessment-signed',
+  /** to the resident, and to whoever wrote for her: her care team answered ({ residentId, consultationId, residentName, authorName }) */
+  CONSULTATION_REPLY: 'consultation-reply',
   WELCOME: 'welcome',
 } as const
 

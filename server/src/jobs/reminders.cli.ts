@@ -33,3 +33,5 @@ const seconds = (performance.now() - started) / 1000
 console.log(result.skipped
   ? `reminders for ${on} were already computed (${result.residents.toLocaleString('en')} residents); --force recomputes them`
   : `reminders for ${on}: ${result.residents.toLocaleString('en')} residents, ${result.reminders.toLocaleString('en')} reminders in ${seconds.toFixed(1)} s${result.resumed ? ' (resumed)' : ''}`)
+if (result.bookingsReminded > 0)
+  console.log(`day-before reminders sent for ${result.bookingsReminded.toLocaleString('en')} bookings of ${on}'s next day`)

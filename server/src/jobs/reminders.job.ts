@@ -2,6 +2,8 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { residents } from '../db/schema'
 import { jobRuns } from '../db/schema/jobs'
+import { sendDayBeforeReminders } from '../features/bookings/bookings.day-before'
+import { askGrantConfirmations } from '../features/proxies/proxies.service'
 import { createReminderStore } from '../features/reminders/reminders.store'
 import { createSnapshotLoader } from '../features/reminders/reminders.snapshot'
 
@@ -44,6 +46,8 @@ export interface RemindersJobResult extends RemindersJobProgress {
   skipped: boolean
   /** it carried on from a run that was stopped part-way */
   resumed: boolean
+  /** bookings of the next day whose day-before reminder went out in this run */
+  bookingsReminded: number
 }
 
 /**
@@ -51,7 +55,8 @@ export interface RemindersJobResult extends RemindersJobProgress {
  * `resident_reminders` in batches of residents taken in id order. Each written chunk replaces
  * the rows of exactly its id range and moves the run's cursor in the same transaction, so a run
  * killed at any point resumes at the next resident, and running it twice gives the same rows.
- * Residents who are not active (moved away, deceased) lose their rows.
+ * Residents who are not active (moved away, deceased) lose their rows. It also sends the
+ * day-before reminders of the next day's booked exams.
  */
 export async function runRemindersJob(db: Db, options: RemindersJobOptions): Promise<RemindersJobResult> {
   const { on, batchSize = 2000, writeChunk = 100, force = false } = options
@@ -68,9 +73,13 @@ export async function runRemindersJob(db: Db, options: RemindersJobOptions): Pro
     })
     .where(and(eq(jobRuns.job, REMINDERS_JOB), eq(jobRuns.on, on))).prepare()
 
+  // before the day's skip: a booking made after the day's run is reminded at the next start
+  const bookingsReminded = sendDayBeforeReminders(db, on, Date.now())
+  // issue 7: grantors of open-ended grants in their last 30 days are asked to re-confirm
+  askGrantConfirmations(db, on, Date.now())
   const existing = findRun.get()
   if (existing?.finishedAt != null && !force)
-    return { on, skipped: true, resumed: false, cursor: existing.cursor, residents: existing.residents, reminders: existing.reminders, writeMs: { p99: 0, max: 0 }, failed: [] }
+    return { on, skipped: true, resumed: false, cursor: existing.cursor, residents: existing.residents, reminders: existing.reminders, writeMs: { p99: 0, max: 0 }, failed: [], bookingsReminded }
   const resumed = existing !== undefined && existing.finishedAt === null && existing.cursor !== ''
   if (existing === undefined || existing.finishedAt !== null) {
     db.insert(jobRuns).values({ job: REMINDERS_JOB, on, startedAt: Date.now() })
@@ -120,5 +129,5 @@ export async function runRemindersJob(db: Db, options: RemindersJobOptions): Pro
   const run = findRun.get()!
   writeDurations.sort((a, b) => a - b)
   const writeMs = { p99: writeDurations[Math.floor(writeDurations.length * 0.99)] ?? 0, max: writeDurations.at(-1) ?? 0 }
-  return { on, skipped: false, resumed, cursor: run.cursor, residents: run.residents, reminders: run.reminders, writeMs, failed }
+  return { on, skipped: false, resumed, cursor: run.cursor, residents: run.residents, reminders: run.reminders, writeMs, failed, bookingsReminded }
 }

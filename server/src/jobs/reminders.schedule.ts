@@ -1,15 +1,10 @@
-import { Worker } from 'node:worker_threads'
 import { SHANGHAI_OFFSET_MS } from '../clock'
 import type { Config } from '../config'
+import { startTsWorker } from '../ts-worker'
 
 /** The daily job runs at 02:00 Asia/Shanghai (issue 4), when almost nobody is using the app. */
 export const REMINDERS_JOB_HOUR = 2
 const DAY_MS = 24 * 3600_000
-// The server runs its TypeScript through tsx; the worker registers tsx's loader itself before it
-// imports the job, so it starts the same way under `npm start`, the job CLI and the tests.
-const tsxApi = import.meta.resolve('tsx/esm/api')
-const workerModule = new URL('./reminders.worker.ts', import.meta.url).href
-const workerBootstrap = `import(${JSON.stringify(tsxApi)}).then(tsx => { tsx.register(); return import(${JSON.stringify(workerModule)}) })`
 
 /** Milliseconds from `nowMs` until the next `hour`:00 in Asia/Shanghai. */
 export function msUntilNextRun(nowMs: number, hour = REMINDERS_JOB_HOUR): number {
@@ -26,7 +21,7 @@ export interface JobLog {
 /** Runs the reminder job once in a worker thread with its own connection, so API requests never wait on its reads or its engine. */
 export function runRemindersJobInWorker(config: Config): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerBootstrap, { eval: true, workerData: { dbFile: config.dbFile, today: config.today } })
+    const worker = startTsWorker(new URL('./reminders.worker.ts', import.meta.url), { workerData: { dbFile: config.dbFile, today: config.today } })
     let result: unknown = null
     worker.once('message', (message) => {
       result = message

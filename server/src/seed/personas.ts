@@ -129,6 +129,21 @@ export function writePersonas(t: Tables, exams: ExamWriter, care: CareNetwork, s
 
   writeWangRecord(t, rng, ids.wangXiuying, fengqiao, care, chen)
   writeFamilyRecords(t, rng, ids, fengqiao, care.hospitals)
+  writeWangHomeReadings(t, rng, ids.wangXiuying, accountIds.wangXiuying)
+}
+
+/** 王秀英's home readings of her last month (issue 9): morning BP every few days, fasting glucose weekly, her weight; none past the danger thresholds. */
+function writeWangHomeReadings(t: Tables, rng: Rng, id: string, accountId: string): void {
+  const bp: [date: string, sbp: number, dbp: number, pulse: number][] = [
+    ['2026-10-24', 136, 80, 72], ['2026-10-27', 138, 82, 74], ['2026-10-30', 132, 78, 70], ['2026-11-02', 134, 80, 71], ['2026-11-05', 129, 76, 70],
+    ['2026-11-08', 133, 79, 73], ['2026-11-11', 137, 81, 72], ['2026-11-14', 131, 78, 69], ['2026-11-17', 135, 80, 71], ['2026-11-20', 130, 77, 70],
+  ]
+  for (const [date, sbp, dbp, pulse] of bp)
+    t.homeMeasurements.add([rng.id(), id, 'bp', shanghaiInstant(dayOf(date), 7), date, sbp, dbp, pulse, null, null, null, null, accountId, '王秀英'])
+  for (const [date, glucose, timing] of [['2026-10-25', 7.1, 'fasting'], ['2026-11-01', 6.8, 'fasting'], ['2026-11-08', 7.3, 'fasting'], ['2026-11-12', 9.4, 'after-meal'], ['2026-11-15', 6.9, 'fasting']] as const)
+    t.homeMeasurements.add([rng.id(), id, 'glucose', shanghaiInstant(dayOf(date), timing === 'fasting' ? 6 : 9), date, null, null, null, glucose, timing, null, null, accountId, '王秀英'])
+  for (const [date, weight] of [['2026-10-26', 55.8], ['2026-11-16', 55.6]] as const)
+    t.homeMeasurements.add([rng.id(), id, 'weight', shanghaiInstant(dayOf(date), 7), date, null, null, null, null, null, weight, null, accountId, '王秀英'])
 }
 
 /** 王秀英: two managed conditions, quarterly follow-ups up to 2026-08-15, flu shots to 2025-10-12, one negative FOBT in 2021. */

@@ -22,6 +22,7 @@ export interface Tables {
   examItems: TableWriter
   examPackages: TableWriter
   examSlots: TableWriter
+  homeMeasurements: TableWriter
 }
 
 export function openTables(load: BulkLoad): Tables {
@@ -50,5 +51,6 @@ export function openTables(load: BulkLoad): Tables {
     examItems: load.writer('exam_items', ['exam_id', 'code', 'value', 'value_text', 'flag', 'unit', 'ref_low', 'ref_high']),
     examPackages: load.writer('exam_packages', ['id', 'institution_id', 'kind', 'name_zh', 'name_en', 'price_fen', 'subsidy_fen', 'recommended']),
     examSlots: load.writer('exam_slots', ['id', 'institution_id', 'date', 'half_day', 'capacity']),
+    homeMeasurements: load.writer('home_measurements', ['id', 'resident_id', 'kind', 'taken_at', 'taken_on', 'sbp', 'dbp', 'pulse', 'glucose', 'timing', 'weight_kg', 'waist_cm', 'recorded_by_account_id', 'recorded_by_name']),
   }
 }

@@ -60,6 +60,7 @@ export async function testApp(options: { world?: boolean, env?: Record<string, s
     app,
     db,
     sqlite,
+    clock,
     lastCode,
     signIn,
     signInAll,

@@ -88,6 +88,7 @@ export const api = {
   get: <T extends z.ZodType>(path: string, schema: T, query?: Query) => request('GET', path, schema, { query }),
   /** `headers` for the few routes that take one, such as a booking's `Idempotency-Key` */
   post: <T extends z.ZodType>(path: string, schema: T, body: unknown = {}, headers?: Record<string, string>) => request('POST', path, schema, { body, headers }),
+  put: <T extends z.ZodType>(path: string, schema: T, body: unknown) => request('PUT', path, schema, { body }),
   delete: <T extends z.ZodType>(path: string, schema: T) => request('DELETE', path, schema),
 }
 

@@ -5,6 +5,7 @@ import { AppError } from '../../errors'
 import { newId } from '../../ids'
 import { SESSION_ABSOLUTE_MS } from '../../plugins/session'
 import { createNotificationsRepo } from '../notifications/notifications.repo'
+import { claimGrants } from '../proxies/proxies.service'
 import { createAuthRepo } from './auth.repo'
 import { hashPin, hashSignInCode, newSignInCode, newToken, sameHash, sha256, verifyPin } from './secrets'
 
@@ -95,7 +96,7 @@ export function createAuthService(ctx: AppContext) {
         else if (account.status === 'closed') {
           repo.reopenAccount(account.id)
         }
-        repo.claimGrants(phone, account.id)
+        claimGrants(db, phone, account.id, now, clock.today())
         return { token: startSession(account.id, previousTokenHash, null), accountId: account.id }
       })
     },

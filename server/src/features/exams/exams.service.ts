@@ -12,6 +12,7 @@ import { prepareNotify } from '../../features/notifications/notifications.repo'
 import { decodeCursor, pageFrom } from '../../paging'
 import type { ResidentAccess } from '../../plugins/access'
 import type { Actor } from '../../plugins/session'
+import { createAssessmentGenerator } from '../assessments/assessments.generate'
 import { createReminderStore } from '../reminders/reminders.store'
 import { createSnapshotLoader } from '../reminders/reminders.snapshot'
 import type { ExamsRepo } from './exams.repo'
@@ -61,6 +62,7 @@ export function createExamsService(ctx: AppContext, access: ResidentAccess) {
   const repo = createExamsRepo(ctx.db)
   const loader = createSnapshotLoader(ctx.db)
   const store = createReminderStore(ctx.db)
+  const assessments = createAssessmentGenerator(ctx.db)
   const notify = prepareNotify(ctx.db)
 
   return {
@@ -141,6 +143,8 @@ export function createExamsService(ctx: AppContext, access: ResidentAccess) {
           notify(exam.residentId, NotificationKind.RESULT_RELEASED, { examDate: exam.date }, ctx.clock.now())
           // a released abnormal or critical result opens its follow-up reminder now, not tonight
           store.refresh(loader, exam.residentId, today)
+          // issue 9: the year's exam released makes (or renews the draft of) her annual report, if she gets one
+          assessments.generate([exam.residentId], Number(exam.date.slice(0, 4)), today, ctx.clock.now())
         }
         return summaryOf(repo.summary(exam.id)!)
       })

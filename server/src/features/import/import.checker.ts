@@ -1,11 +1,7 @@
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startTsWorker } from '../../ts-worker'
 import type { CheckedBatch, CheckRequest } from './import.check'
-
-// the workers register tsx's loader themselves before they import the checks, as the reminder job's does
-const tsxApi = import.meta.resolve('tsx/esm/api')
-const workerModule = new URL('./import.check.worker.ts', import.meta.url).href
-const workerBootstrap = `import(${JSON.stringify(tsxApi)}).then(tsx => { tsx.register(); return import(${JSON.stringify(workerModule)}) })`
 
 interface Pending { resolve: (batch: CheckedBatch) => void, reject: (error: Error) => void }
 interface Checker { worker: Worker, pending: Map<number, Pending> }
@@ -23,7 +19,7 @@ export function createImportChecker(size = Math.max(1, Math.min(4, availablePara
   let nextId = 0
 
   function start(slot: number): Checker {
-    const worker = new Worker(workerBootstrap, { eval: true })
+    const worker = startTsWorker(new URL('./import.check.worker.ts', import.meta.url))
     const checker: Checker = { worker, pending: new Map() }
     const failAll = (error: Error) => {
       if (checkers[slot] === checker)

@@ -10,6 +10,7 @@ import { AppError } from '../../errors'
 import { newId } from '../../ids'
 import { createAuthService } from '../auth/auth.service'
 import { createNotificationsRepo } from '../notifications/notifications.repo'
+import { grantFactsOf } from '../proxies/proxies.repo'
 import { createMeRepo } from './me.repo'
 
 /** The version of the privacy notice the web shows; a new version asks everyone again. */
@@ -40,7 +41,7 @@ export function createMeService(ctx: AppContext) {
     }
     const byResident = new Map<string, ActingFor>()
     for (const g of repo.grantsHeld(accountId)) {
-      if (!isGrantActive({ status: g.grantStatus, endsOn: g.endsOn, scopes: [] }, on) || people.some(p => p.residentId === g.residentId))
+      if (!isGrantActive(grantFactsOf({ ...g, status: g.grantStatus }), on) || people.some(p => p.residentId === g.residentId))
         continue
       const entry = byResident.get(g.residentId)
         ?? { residentId: g.residentId, name: g.name, sex: g.sex, age: ageOn(g.birthDate, on), status: g.status, relation: 'proxy' as const, kinship: kinshipOfGrantor(g.relationship, g.sex), scopes: [] }
@@ -72,6 +73,7 @@ export function createMeService(ctx: AppContext) {
       },
       unreadNotifications: notices.countUnread(accountId, account.residentId),
       deviceRemembered,
+      today: ctx.clock.today(),
     }
   }
 

@@ -53,6 +53,13 @@ export function createNotificationsRepo(db: Db) {
         .get()
       return row ?? null
     },
+    /** Marks read this person's notices of a kind about one thing (a parameter's value): opening the thing reads them. */
+    markReadAbout(accountId: string, residentId: string | null, kind: string, param: string, value: string, at: number): number {
+      return db.update(notifications)
+        .set({ readAt: at })
+        .where(and(addressedTo(accountId, residentId), eq(notifications.kind, kind), isNull(notifications.readAt), sql`json_extract(${notifications.params}, ${`$.${param}`}) = ${value}`))
+        .run().changes
+    },
     createForAccount(accountId: string, kind: string, params: NotificationParams, at: number) {
       db.insert(notifications).values({ id: newId(), accountId, kind, params: JSON.stringify(params), createdAt: at }).run()
     },

@@ -89,6 +89,9 @@ const zhCN = {
       legendNormal: '正常',
       legendAbnormal: '偏高或偏低',
       legendCritical: '危急',
+      // issue 9: her own readings beside the exam values, labelled as such (clinical.md)
+      legendHome: '居家测量（本人记录）',
+      home: '居家测量',
       table: '历年结果',
       date: '日期',
       value: '结果',
@@ -233,6 +236,8 @@ const en: typeof zhCN = {
       legendNormal: 'Normal',
       legendAbnormal: 'High or low',
       legendCritical: 'Critical',
+      legendHome: 'Home reading (her own)',
+      home: 'Home reading',
       table: 'Results by year',
       date: 'Date',
       value: 'Result',

@@ -26,6 +26,12 @@ describe('notificationMessage', () => {
     expect(notificationMessage(withdrawn, 'en').params).toEqual({ date: 'Jan 6, 2027', halfDay: 'afternoon' })
   })
 
+  it('words the day-before reminder\'s half-day, and leaves the place as it came', () => {
+    const tomorrow = { ...base, kind: 'booking-tomorrow', params: { residentId, bookingId: 'cccccccccccccccc', date: '2026-12-03', halfDay: 'am', institution: '枫桥镇卫生院', address: '枫桥镇和平路1号', name: '李小雨' } }
+    expect(notificationMessage(tomorrow, 'zh-CN').params).toMatchObject({ halfDay: '上午', institution: '枫桥镇卫生院', name: '李小雨' })
+    expect(notificationMessage(tomorrow, 'en').params.halfDay).toBe('morning')
+  })
+
   it('names the corrected items, joined as each language lists things', () => {
     const corrected = { ...base, kind: 'result-corrected', params: { examDate: '2026-11-03', items: '14771-0,2823-3' } }
     expect(notificationMessage(corrected, 'zh-CN')).toEqual({ key: 'notifications.kind.result-corrected', params: { examDate: '2026年11月3日', items: '空腹血糖、血钾' } })
@@ -50,6 +56,18 @@ describe('examItemNames', () => {
 })
 
 describe('notificationLink', () => {
+  it('takes whoever booked from the day-before reminder to the booking and its QR code, though the notice is to his account', () => {
+    const tomorrow = { ...base, kind: 'booking-tomorrow', residentId: null, params: { residentId, bookingId: 'cccccccccccccccc', date: '2026-12-03', halfDay: 'am' } }
+    expect(notificationLink(tomorrow)).toEqual({ to: { name: 'booking', params: { id: residentId, bookingId: 'cccccccccccccccc' } }, labelKey: 'notifications.openBooking' })
+  })
+
+  it('takes her, and the son who wrote for her, from a consultation reply to the thread (issue 8)', () => {
+    const reply = { ...base, kind: 'consultation-reply', residentId, params: { residentId, consultationId: 'dddddddddddddddd', residentName: '王秀英', authorName: '陈明' } }
+    expect(notificationMessage(reply, 'zh-CN')).toEqual({ key: 'notifications.kind.consultation-reply', params: reply.params })
+    expect(notificationLink(reply)).toEqual({ to: { name: 'consultation', params: { cid: 'dddddddddddddddd' } }, labelKey: 'notifications.openConsultation' })
+    expect(notificationLink({ ...reply, residentId: null })).toEqual({ to: { name: 'consultation', params: { cid: 'dddddddddddddddd' } }, labelKey: 'notifications.openConsultation' })
+  })
+
   it('takes a doctor from a critical result to his review queue', () => {
     expect(notificationLink({ ...base, kind: 'critical-result', params: { residentId, residentName: '王秀英', examId: '1', examDate: '2026-11-03' } }))
       .toEqual({ to: { name: 'doctor-exams' }, labelKey: 'notifications.openReview' })

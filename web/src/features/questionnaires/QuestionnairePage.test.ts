@@ -42,6 +42,7 @@ function me(scopes: Me['actingFor'][number]['scopes'], relation: Me['actingFor']
     staff: null,
     unreadNotifications: 0,
     deviceRemembered: false,
+    today: '2026-11-22',
   }
 }
 

@@ -22,6 +22,7 @@ const me: Me = {
   staff: null,
   unreadNotifications: 0,
   deviceRemembered: false,
+  today: '2026-11-22',
 }
 
 function banner(residentId: string, summary: ResidentSummary | null = null) {
