@@ -153,3 +153,37 @@ test('at the end of the day she marks the one who did not come, and her place le
   expect(slotBooked()).toEqual({ booked: 2, held: 2 })
   await shot('booking-desk-3-no-shows')
 })
+
+/**
+ * 王秀英, signed with Dr 陈明 of 枫桥, reported on her access log someone she does not know (as
+ * proxies.spec does through the page): a read of her exam results by 张伟.
+ */
+function reportAnUnknownAccess(): void {
+  const db = openDb()
+  try {
+    db.transaction(() => {
+      const at = Date.parse('2026-11-21T12:00:00+08:00')
+      const ids = db.prepare(`select
+          (select r.id from residents r where r.phone = '13800000001') resident,
+          (select a.id from accounts a where a.phone = '13800000001') reporter,
+          (select a.id from accounts a where a.phone = '13800000004') stranger,
+          (select i.id from institutions i where i.name = ?) institution`).get(fengqiao) as { resident: string, reporter: string, stranger: string, institution: string }
+      const entry = db.prepare('insert into access_log (resident_id, actor_account_id, actor_name, actor_role, on_behalf_of, action, what, at) values (?, ?, \'张伟\', \'proxy\', ?, \'read\', \'exams\', ?)').run(ids.resident, ids.stranger, ids.resident, at)
+      db.prepare('insert into access_reports (id, access_log_id, resident_id, institution_id, reported_by_account_id, reported_at) values (\'reportdeskspecaa\', ?, ?, ?, ?, ?)').run(entry.lastInsertRowid, ids.resident, ids.institution, ids.reporter, at + 3_600_000)
+    })()
+  }
+  finally {
+    db.close()
+  }
+}
+
+test('she sees the access her institution\'s residents did not recognise', async () => {
+  reportAnUnknownAccess()
+  await page.goto('/')
+  await page.getByText('居民报告的陌生访问', { exact: true }).click()
+  await expect(page.getByRole('heading', { name: '居民报告的陌生访问', level: 1 })).toBeVisible()
+  const report = page.getByRole('listitem', { name: '王秀英' })
+  await expect(report).toContainText('张伟（亲友）查看了体检结果')
+  await expect(report).toContainText('报告时间')
+  await shot('booking-desk-4-access-reports')
+})

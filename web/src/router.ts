@@ -44,6 +44,7 @@ export const router = createRouter({
     { path: '/doctor/residents', name: 'doctor-residents', component: () => import('./features/doctor/DoctorResidentsPage.vue'), meta: { tabs: true } },
     { path: '/doctor/exams', name: 'doctor-exams', component: () => import('./features/exams/ExamReviewQueuePage.vue'), meta: { tabs: true } },
     { path: '/institution/quarantine', name: 'import-quarantine', component: () => import('./features/import/QuarantinePage.vue'), meta: { tabs: true } },
+    { path: '/institution/access-reports', name: 'access-reports', component: () => import('./features/access-log/AccessReportsPage.vue'), meta: { tabs: true } },
     { path: '/institution/desk', name: 'booking-desk', component: () => import('./features/bookings/BookingDeskPage.vue'), meta: { tabs: true } },
     { path: '/institution/slots', name: 'booking-desk-slots', component: () => import('./features/bookings/BookingDeskSlotsPage.vue'), meta: { tabs: true } },
     { path: '/settings', name: 'settings', component: () => import('./features/settings/SettingsPage.vue'), meta: { tabs: true } },

@@ -89,6 +89,7 @@ export const en: typeof zhCN = {
     bookingsFor: '{name}\'s health check bookings',
     importQuarantine: 'Checks not matched to a resident',
     importQuarantineHint: 'Uploaded results that do not match a record: check and resolve them',
+    accessReports: 'Access residents did not recognise',
     exams: 'My health check results',
     examsFor: 'Health check results for {name}',
     accessLog: 'Who viewed my record',

@@ -87,6 +87,7 @@ export const zhCN = {
     bookingsFor: '{name}的体检预约',
     importQuarantine: '未匹配居民的体检',
     importQuarantineHint: '上传的体检结果对不上档案，请核对处理',
+    accessReports: '居民报告的陌生访问',
     exams: '我的体检报告',
     examsFor: '{name}的体检报告',
     accessLog: '谁看过我的档案',

@@ -28,6 +28,14 @@ export const accessLogWords = {
       no: '取消',
       reported: '已报告，家庭医生所在机构会核查',
     },
+    accessReports: {
+      title: '居民报告的陌生访问',
+      intro: '签约居民在“谁看过我的档案”里报告不认识的人查看或修改了档案。请核查是谁、为什么，并联系居民。',
+      empty: '没有居民报告过陌生访问',
+      of: '{name}的档案',
+      accessedAt: '访问时间 {at}',
+      reportedAt: '报告时间 {at}',
+    },
   },
   'en': {
     accessLog: {
@@ -49,6 +57,14 @@ export const accessLogWords = {
       yes: 'Report it',
       no: 'Cancel',
       reported: 'Reported: your family doctor\'s institution will check',
+    },
+    accessReports: {
+      title: 'Access residents did not recognise',
+      intro: 'Signed residents reported, in "Who viewed my record", someone they do not know reading or changing their record. Check who and why, and contact the resident.',
+      empty: 'No resident has reported an access',
+      of: '{name}\'s record',
+      accessedAt: 'Accessed {at}',
+      reportedAt: 'Reported {at}',
     },
   },
 }
