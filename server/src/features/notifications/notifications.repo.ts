@@ -27,6 +27,11 @@ function addressedTo(accountId: string, residentId: string | null) {
 }
 
 export function createNotificationsRepo(db: Db) {
+  // /api/me counts on every start of the app: prepared once. A null resident id matches no
+  // notice, so one statement serves an account with a record of its own and one without.
+  const unread = db.select({ n: sql<number>`count(*)` }).from(notifications)
+    .where(and(or(eq(notifications.accountId, sql.placeholder('accountId')), eq(notifications.residentId, sql.placeholder('residentId'))), isNull(notifications.readAt)))
+    .prepare()
   return {
     list(accountId: string, residentId: string | null, limit: number, before: { createdAt: number, id: string } | null): NotificationRow[] {
       const after = before === null
@@ -39,10 +44,7 @@ export function createNotificationsRepo(db: Db) {
         .all()
     },
     countUnread(accountId: string, residentId: string | null): number {
-      const row = db.select({ n: sql<number>`count(*)` }).from(notifications)
-        .where(and(addressedTo(accountId, residentId), isNull(notifications.readAt)))
-        .get()
-      return row?.n ?? 0
+      return unread.get({ accountId, residentId })?.n ?? 0
     },
     /** Marks one of this person's notices read; null when it is not theirs or does not exist. */
     markRead(accountId: string, residentId: string | null, id: string, at: number): NotificationRow | null {
