@@ -1,6 +1,6 @@
 import type { ChinaParInput } from '../../../../shared/clinical/china-par'
 import { chinaPar10y, chinaParIdeal, isNorthRegion } from '../../../../shared/clinical/china-par'
-import { examItemsByCode } from '../../../../shared/clinical/exam-items'
+import { examItemsByCode, examItemsByKey } from '../../../../shared/clinical/exam-items'
 import type { Sex } from '../../../../shared/clinical/health-categories'
 import { bmiCategory, bpCategory, controlTargets, fastingGlucoseCategory, lipidCategory, waistCategory } from '../../../../shared/clinical/health-categories'
 import { ageOn } from '../../../../shared/dates'
@@ -106,17 +106,25 @@ function average(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length
 }
 
+/** A measure's catalogue item (its LOINC code and unit): the catalogue is the one place codes live. */
+function item(key: string): { code: string, unit: string } {
+  const found = examItemsByKey.get(key)
+  if (found?.unit == null)
+    throw new Error(`the exam-item catalogue has no measured ${key}`)
+  return { code: found.code, unit: found.unit }
+}
+
 const measureCodes: Record<AssessmentMeasureKey, { code: string, code2?: string, unit: string }> = {
-  bp: { code: '8480-6', code2: '8462-4', unit: 'mmHg' },
-  fastingGlucose: { code: '14771-0', unit: 'mmol/L' },
-  hba1c: { code: '4548-4', unit: '%' },
-  tc: { code: '14647-2', unit: 'mmol/L' },
-  ldl: { code: '22748-8', unit: 'mmol/L' },
-  hdl: { code: '14646-4', unit: 'mmol/L' },
-  tg: { code: '14927-8', unit: 'mmol/L' },
-  bmi: { code: '39156-5', unit: 'kg/m²' },
-  weight: { code: '29463-7', unit: 'kg' },
-  waist: { code: '8280-0', unit: 'cm' },
+  bp: { ...item('sbp'), code2: item('dbp').code },
+  fastingGlucose: item('fasting-glucose'),
+  hba1c: item('hba1c'),
+  tc: item('total-cholesterol'),
+  ldl: item('ldl-c'),
+  hdl: item('hdl-c'),
+  tg: item('triglycerides'),
+  bmi: item('bmi'),
+  weight: item('weight'),
+  waist: item('waist'),
 }
 
 /** The exam items the report's measures read (each measure's code and BP's diastolic). */

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client'
 import { contractRunsOn } from '../../db/running-contract'
 import { annualAssessments, conditions, contracts, examItems, exams, homeMeasurements, medications, residentReminders, residents, staff } from '../../db/schema'
+import { examItemValueColumns } from '../exams/exams.repo'
 import { ELIGIBLE_CONDITIONS } from './assessments.build'
 
 const p = (name: string) => sql.placeholder(name)
@@ -57,16 +58,7 @@ export function createAssessmentsRepo(db: Db) {
   const examsOf = db.select({ id: exams.id, residentId: exams.residentId, date: exams.date }).from(exams)
     .where(and(inIds(exams.residentId), gte(exams.date, p('from')), lte(exams.date, p('to')), eq(exams.status, 'released')))
     .orderBy(asc(exams.residentId), desc(exams.date)).prepare()
-  const itemsOf = db.select({
-    examId: examItems.examId,
-    code: examItems.code,
-    value: examItems.value,
-    valueText: examItems.valueText,
-    unit: examItems.unit,
-    refLow: examItems.refLow,
-    refHigh: examItems.refHigh,
-    flag: examItems.flag,
-  }).from(examItems)
+  const itemsOf = db.select({ examId: examItems.examId, code: examItems.code, ...examItemValueColumns }).from(examItems)
     // the report's measures and the abnormal items: not the twenty normal items it never shows
     .where(and(inIds(examItems.examId), or(sql`${examItems.code} in (select value from json_each(${p('codes')}))`, sql`${examItems.flag} <> 'normal'`)))
     .prepare()
