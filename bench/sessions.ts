@@ -30,9 +30,10 @@ export function makeSessions(dbFile: string, count: number) {
 
 /**
  * Starts a server of bench/api-target.ts in its own process, so the load generator does not
- * share its core: `app` is Kangban on `dbFile`, `bare` the one-select floor.
+ * share its core: `app` is Kangban on `dbFile`, `bare` the one-select floor, `reads` the record
+ * route's reads done bare.
  */
-export async function startTarget(kind: 'app' | 'bare', dbFile: string, env: Record<string, string> = {}) {
+export async function startTarget(kind: 'app' | 'bare' | 'reads', dbFile: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-target.ts', kind, dbFile], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } })
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {

@@ -90,11 +90,12 @@ export async function buildApp(options: BuildAppOptions) {
   await installOpenApi(app)
   installSession(app, ctx)
   installOriginCheck(app, ctx)
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin')
     // health data never sits in the browser's HTTP cache; the service worker keeps what offline needs, and logout wipes it
     if (request.url.startsWith('/api/'))
       void reply.header('cache-control', 'no-store')
+    done(null, payload)
   })
 
   const access = createResidentAccess(ctx)

@@ -27,13 +27,13 @@ function originOf(request: FastifyRequest): string | null {
  * stops the rest, such as a sibling subdomain. Requests without our cookies (API keys) pass.
  */
 export function installOriginCheck(app: FastifyInstance, { config }: AppContext) {
-  app.addHook('onRequest', async (request) => {
-    if (safeMethods.has(request.method) || !request.url.startsWith('/api/'))
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (safeMethods.has(request.method) || !request.url.startsWith('/api/')
+      || (request.cookies[SESSION_COOKIE] === undefined && request.cookies[DEVICE_COOKIE] === undefined)) {
+      done()
       return
-    if (request.cookies[SESSION_COOKIE] === undefined && request.cookies[DEVICE_COOKIE] === undefined)
-      return
+    }
     const own = config.publicOrigin ?? `${request.protocol}://${request.host}`
-    if (originOf(request) !== own)
-      throw new AppError(ErrorCode.ORIGIN_REFUSED, 'This request did not come from Kangban\'s own pages')
+    done(originOf(request) === own ? undefined : new AppError(ErrorCode.ORIGIN_REFUSED, 'This request did not come from Kangban\'s own pages'))
   })
 }

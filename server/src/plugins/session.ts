@@ -103,7 +103,13 @@ export function prepareSessionQueries({ db }: AppContext) {
 export function installSession(app: FastifyInstance, ctx: AppContext) {
   const q = prepareSessionQueries(ctx)
   app.decorateRequest('session', null)
-  app.addHook('onRequest', async (request, reply) => {
+  // synchronous, as every hook on the path of each request: an async hook costs a promise and a turn of the microtask queue
+  app.addHook('onRequest', (request, reply, done) => {
+    readSession(request, reply)
+    done()
+  })
+
+  function readSession(request: FastifyRequest, reply: FastifyReply) {
     const token = request.cookies[SESSION_COOKIE]
     if (!token || !request.url.startsWith('/api/'))
       return
@@ -139,7 +145,7 @@ export function installSession(app: FastifyInstance, ctx: AppContext) {
           : null,
       },
     }
-  })
+  }
 }
 
 const cookieBase = { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' } as const

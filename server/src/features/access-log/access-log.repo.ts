@@ -9,15 +9,17 @@ import { accessLog, accessReports, careTeams, contracts, residents } from '../..
  * Reports of entries are rows of their own.
  */
 export function createAccessLogRepo(db: Db) {
+  const page = db.select({ entry: accessLog, reportedAt: accessReports.reportedAt })
+    .from(accessLog)
+    .leftJoin(accessReports, eq(accessReports.accessLogId, accessLog.id))
+    .where(and(eq(accessLog.residentId, sql.placeholder('residentId')), lt(accessLog.id, sql.placeholder('beforeId'))))
+    .orderBy(desc(accessLog.id))
+    .limit(sql.placeholder('limit'))
+    .prepare()
   return {
+    /** Newest first, below the entry `beforeId`; the first page passes null. */
     list(residentId: string, beforeId: number | null, limit: number) {
-      return db.select({ entry: accessLog, reportedAt: accessReports.reportedAt })
-        .from(accessLog)
-        .leftJoin(accessReports, eq(accessReports.accessLogId, accessLog.id))
-        .where(and(eq(accessLog.residentId, residentId), beforeId === null ? undefined : lt(accessLog.id, beforeId)))
-        .orderBy(desc(accessLog.id))
-        .limit(limit)
-        .all()
+      return page.all({ residentId, beforeId: beforeId ?? Number.MAX_SAFE_INTEGER, limit })
     },
     findEntry(residentId: string, entryId: number) {
       return db.select().from(accessLog).where(and(eq(accessLog.id, entryId), eq(accessLog.residentId, residentId))).get() ?? null

@@ -32,16 +32,20 @@ export function createNotificationsRepo(db: Db) {
   const unread = db.select({ n: sql<number>`count(*)` }).from(notifications)
     .where(and(or(eq(notifications.accountId, sql.placeholder('accountId')), eq(notifications.residentId, sql.placeholder('residentId'))), isNull(notifications.readAt)))
     .prepare()
+  // the inbox opens with the app too; the first page passes a cursor past every notice
+  const createdAt = sql.placeholder('createdAt')
+  const page = db.select().from(notifications)
+    .where(and(
+      or(eq(notifications.accountId, sql.placeholder('accountId')), eq(notifications.residentId, sql.placeholder('residentId'))),
+      or(sql`${notifications.createdAt} < ${createdAt}`, and(sql`${notifications.createdAt} = ${createdAt}`, sql`${notifications.id} < ${sql.placeholder('id')}`)),
+    ))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(sql.placeholder('limit'))
+    .prepare()
   return {
+    /** Newest first, strictly after the cursor `before`. */
     list(accountId: string, residentId: string | null, limit: number, before: { createdAt: number, id: string } | null): NotificationRow[] {
-      const after = before === null
-        ? undefined
-        : or(sql`${notifications.createdAt} < ${before.createdAt}`, and(eq(notifications.createdAt, before.createdAt), sql`${notifications.id} < ${before.id}`))
-      return db.select().from(notifications)
-        .where(and(addressedTo(accountId, residentId), after))
-        .orderBy(desc(notifications.createdAt), desc(notifications.id))
-        .limit(limit)
-        .all()
+      return page.all({ accountId, residentId, limit, createdAt: before?.createdAt ?? Number.MAX_SAFE_INTEGER, id: before?.id ?? '' })
     },
     countUnread(accountId: string, residentId: string | null): number {
       return unread.get({ accountId, residentId })?.n ?? 0

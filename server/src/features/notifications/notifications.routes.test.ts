@@ -23,6 +23,27 @@ describe('the notification inbox', () => {
     expect((await t.app.inject({ url: '/api/me', headers: { cookie } })).json().unreadNotifications).toBe(2)
   })
 
+  it('pages newest first, a notice at the same moment once, across those to the account and to its record', async () => {
+    t = await testApp()
+    const notify = prepareNotify(t.db)
+    const at = Date.parse('2026-11-20T01:00:00Z')
+    for (const kind of ['acted-for-you', 'result-released', 'booking-tomorrow'])
+      notify(ids.mother, kind, { n: kind }, at)
+    notify(ids.mother, 'result-released', { n: 'latest' }, at + 1)
+    const cookie = await t.signIn(phones.mother)
+    const all = (await t.app.inject({ url: '/api/notifications?limit=100', headers: { cookie } })).json().items
+    const paged: { id: string }[] = []
+    let cursor: string | null = null
+    do {
+      const page: { items: { id: string }[], nextCursor: string | null } = (await t.app.inject({ url: `/api/notifications?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: { cookie } })).json()
+      paged.push(...page.items)
+      cursor = page.nextCursor
+    } while (cursor !== null)
+    expect(all[0].params).toEqual({ n: 'latest' })
+    expect(all.length).toBeGreaterThanOrEqual(4)
+    expect(paged.map(n => n.id)).toEqual(all.map((n: { id: string }) => n.id))
+  })
+
   it('marks a notice read when it is opened, and only one\'s own', async () => {
     t = await testApp()
     prepareNotify(t.db)(ids.mother, 'result-released', { examDate: '2026-05-19' }, Date.parse('2026-11-21T01:00:00Z'))

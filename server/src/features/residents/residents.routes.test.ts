@@ -97,6 +97,13 @@ describe('the access log', () => {
     expect(log.items.map((e: { actorName: string, what: string }) => `${e.actorName}:${e.what}`)).toEqual(['李建国:medications', '孙婷:record'])
   })
 
+  it('pages from newest to oldest, each entry once', async () => {
+    const first = (await get(`/api/residents/${ids.mother}/access-log?limit=1`, 'mother')).json()
+    const second = (await get(`/api/residents/${ids.mother}/access-log?limit=1&cursor=${first.nextCursor}`, 'mother')).json()
+    expect([...first.items, ...second.items].map((e: { actorName: string }) => e.actorName)).toEqual(['李建国', '孙婷'])
+    expect(second.nextCursor).toBeNull()
+  })
+
   it.each([
     ['a proxy with every scope', 'son', 403],
     ['her family doctor', 'doctor', 403],
