@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client'
+import { equalsConstant } from '../../db/constant'
 import { contractRunsOn } from '../../db/running-contract'
 import { annualAssessments, conditions, contracts, examItems, exams, homeMeasurements, medications, residentReminders, residents, staff } from '../../db/schema'
 import { examItemValueColumns } from '../exams/exams.repo'
@@ -56,7 +57,7 @@ export function createAssessmentsRepo(db: Db) {
   const medicationsOf = db.select({ residentId: medications.residentId, name: medications.name }).from(medications)
     .where(and(inIds(medications.residentId), lte(medications.startedOn, p('on')), or(isNull(medications.stoppedOn), sql`${medications.stoppedOn} > ${p('on')}`))).prepare()
   const examsOf = db.select({ id: exams.id, residentId: exams.residentId, date: exams.date }).from(exams)
-    .where(and(inIds(exams.residentId), gte(exams.date, p('from')), lte(exams.date, p('to')), eq(exams.status, 'released')))
+    .where(and(inIds(exams.residentId), gte(exams.date, p('from')), lte(exams.date, p('to')), equalsConstant(exams.status, 'released')))
     .orderBy(asc(exams.residentId), desc(exams.date)).prepare()
   const itemsOf = db.select({ examId: examItems.examId, code: examItems.code, ...examItemValueColumns }).from(examItems)
     // the report's measures and the abnormal items: not the twenty normal items it never shows

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { addDays, ageOn } from '../../../../shared/dates'
 import { NotificationKind } from '../../../../shared/schemas/notifications'
 import type { Db } from '../../db/client'
+import { equalsConstant } from '../../db/constant'
 import { accounts, bookings, examSlots, institutions, notifications, residents } from '../../db/schema'
 import { newId } from '../../ids'
 
@@ -28,7 +29,7 @@ export function sendDayBeforeReminders(db: Db, on: string, now: number): number 
       .innerJoin(institutions, eq(institutions.id, examSlots.institutionId))
       .innerJoin(residents, eq(residents.id, bookings.residentId))
       .innerJoin(accounts, eq(accounts.id, bookings.bookedBy))
-      .where(and(eq(examSlots.date, tomorrow), eq(bookings.status, 'open'), isNull(bookings.remindedAt)))
+      .where(and(eq(examSlots.date, tomorrow), equalsConstant(bookings.status, 'open'), isNull(bookings.remindedAt)))
       .all()
     for (const booking of due) {
       const params = JSON.stringify({ residentId: booking.residentId, bookingId: booking.id, date: tomorrow, halfDay: booking.halfDay, institution: booking.institution, address: booking.address, name: booking.name })

@@ -13,6 +13,7 @@ import type { Actor } from '../../plugins/session'
 import { prepareNotify } from '../notifications/notifications.repo'
 import { createBookingPlacer, offeredIds } from './bookings.place'
 import { createBookingsRepo } from './bookings.repo'
+import { equalsConstant } from '../../db/constant'
 
 const p = (name: string) => sql.placeholder(name)
 
@@ -50,7 +51,7 @@ export function createBookingDesk(ctx: AppContext) {
     .from(residents).where(eq(residents.idNumber, p('idNumber'))).prepare()
   const checkedInToday = db.select({ id: bookings.id }).from(bookings)
     .innerJoin(examSlots, eq(examSlots.id, bookings.slotId))
-    .where(and(eq(bookings.residentId, p('residentId')), eq(examSlots.institutionId, p('institutionId')), eq(examSlots.date, p('date')), eq(bookings.status, 'checked-in'))).prepare()
+    .where(and(eq(bookings.residentId, p('residentId')), eq(examSlots.institutionId, p('institutionId')), eq(examSlots.date, p('date')), equalsConstant(bookings.status, 'checked-in'))).prepare()
   const packageNames = db.select({ id: examPackages.id, kind: examPackages.kind, nameZh: examPackages.nameZh, nameEn: examPackages.nameEn }).from(examPackages).where(eq(examPackages.institutionId, p('institutionId'))).prepare()
   const insertLog = db.insert(accessLog).values({
     residentId: p('residentId'), actorAccountId: p('actorAccountId'), actorName: p('actorName'), actorRole: p('actorRole'),
@@ -146,7 +147,7 @@ export function createBookingDesk(ctx: AppContext) {
           throw notFound()
         const now = ctx.clock.now()
         const open = db.update(bookings).set({ status: 'cancelled', cancelledAt: now })
-          .where(and(eq(bookings.slotId, slotId), eq(bookings.status, 'open'))).returning({ residentId: bookings.residentId }).all()
+          .where(and(eq(bookings.slotId, slotId), equalsConstant(bookings.status, 'open'))).returning({ residentId: bookings.residentId }).all()
         db.update(examSlots).set({ withdrawnAt: now, booked: sql`${examSlots.booked} - ${open.length}` }).where(eq(examSlots.id, slotId)).run()
         for (const { residentId } of open) {
           log(actor, residentId, 'change')
@@ -236,7 +237,7 @@ export function createBookingDesk(ctx: AppContext) {
       return db.transaction(() => {
         const ofTheDay = db.select({ id: examSlots.id }).from(examSlots).where(and(eq(examSlots.institutionId, institutionId), eq(examSlots.date, body.date)))
         const marked = db.update(bookings).set({ status: 'no-show' })
-          .where(and(eq(bookings.status, 'open'), inArray(bookings.slotId, ofTheDay)))
+          .where(and(equalsConstant(bookings.status, 'open'), inArray(bookings.slotId, ofTheDay)))
           .returning({ residentId: bookings.residentId, slotId: bookings.slotId }).all()
         const perSlot = new Map<string, number>()
         for (const { slotId } of marked)

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { bookingRequests, bookings, careTeams, contracts, examPackages, examSlots, institutions } from '../../db/schema'
+import { equalsConstant } from '../../db/constant'
 
 const p = (name: string) => sql.placeholder(name)
 
@@ -35,7 +36,7 @@ export function createBookingsRepo(db: Db) {
     .where(and(eq(examSlots.id, p('id')), sql`${examSlots.booked} < ${examSlots.capacity}`, isNull(examSlots.withdrawnAt))).prepare()
   const returnPlace = db.update(examSlots).set({ booked: sql`${examSlots.booked} - 1` }).where(eq(examSlots.id, p('id'))).prepare()
   const openBooking = db.select({ id: bookings.id, slotId: bookings.slotId }).from(bookings)
-    .where(and(eq(bookings.residentId, p('residentId')), eq(bookings.status, 'open'))).prepare()
+    .where(and(eq(bookings.residentId, p('residentId')), equalsConstant(bookings.status, 'open'))).prepare()
   const insertBooking = db.insert(bookings).values({
     id: p('id'), residentId: p('residentId'), slotId: p('slotId'), status: 'open', free: p('free'), optionalPackages: p('optionalPackages'),
     residentPaysFen: p('residentPaysFen'), bookedBy: p('bookedBy'), createdAt: p('createdAt'), checkInCode: p('checkInCode'),
@@ -59,7 +60,7 @@ export function createBookingsRepo(db: Db) {
     .innerJoin(institutions, eq(institutions.id, examSlots.institutionId))
     .where(eq(bookings.id, p('id'))).prepare()
   const cancel = db.update(bookings).set({ status: 'cancelled', cancelledAt: sql`${p('at')}` })
-    .where(and(eq(bookings.id, p('id')), eq(bookings.status, 'open'))).prepare()
+    .where(and(eq(bookings.id, p('id')), equalsConstant(bookings.status, 'open'))).prepare()
 
   return {
     institutions: (after: string, until: string) => allInstitutions.all({ after, until }),

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { accounts, conditions, consultationMessages, consultationThreads, contracts, examItems, exams, residentReminders, residents, staff } from '../../db/schema'
 import { contractRunsOn } from '../../db/running-contract'
+import { equalsConstant } from '../../db/constant'
 
 export type ThreadRow = typeof consultationThreads.$inferSelect
 export type MessageRow = typeof consultationMessages.$inferSelect
@@ -58,7 +59,7 @@ export function createConsultationsRepo(db: Db) {
   const factsResident = db.select({ sex: residents.sex, birthDate: residents.birthDate }).from(residents).where(eq(residents.id, sql.placeholder('residentId'))).prepare()
   const factsConditions = db.select({ name: conditions.name }).from(conditions).where(eq(conditions.residentId, sql.placeholder('residentId'))).orderBy(asc(conditions.diagnosedOn)).prepare()
   const latestReleased = db.select({ id: exams.id, date: exams.date }).from(exams)
-    .where(and(eq(exams.residentId, sql.placeholder('residentId')), eq(exams.status, 'released')))
+    .where(and(eq(exams.residentId, sql.placeholder('residentId')), equalsConstant(exams.status, 'released')))
     .orderBy(desc(exams.date)).limit(1).prepare()
   const abnormalItems = db.select({ code: examItems.code, value: examItems.value, valueText: examItems.valueText, unit: examItems.unit, flag: examItems.flag })
     .from(examItems).where(and(eq(examItems.examId, sql.placeholder('examId')), ne(examItems.flag, 'normal'))).prepare()

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client'
 import { accessLog, contracts, examCorrections, examItems, exams, institutions, residents, staff } from '../../db/schema'
 import { contractRunsOn } from '../../db/running-contract'
+import { equalsConstant } from '../../db/constant'
 
 const residentId = sql.placeholder('residentId')
 const examId = sql.placeholder('examId')
@@ -69,7 +70,7 @@ export function createExamsRepo(db: Db) {
     .innerJoin(institutions, eq(institutions.id, exams.institutionId))
     .leftJoin(staff, eq(staff.id, exams.releasedBy))
     .leftJoin(previous, eq(previous.id, sql`(select p.id from exams p where p.resident_id = ${exams.residentId} and p.status = 'released' and (p.date < ${exams.date} or (p.date = ${exams.date} and p.id < ${exams.id})) order by p.date desc, p.id desc limit 1)`))
-    .leftJoin(examItems, and(eq(exams.status, 'released'), sql`${examItems.examId} in (${exams.id}, ${previous.id})`))
+    .leftJoin(examItems, and(equalsConstant(exams.status, 'released'), sql`${examItems.examId} in (${exams.id}, ${previous.id})`))
     .where(and(eq(exams.id, examId), eq(exams.residentId, residentId)))
     .prepare()
 
@@ -81,7 +82,7 @@ export function createExamsRepo(db: Db) {
   }).from(exams)
     .innerJoin(examItems, and(eq(examItems.examId, exams.id), eq(examItems.code, sql.placeholder('code'))))
     .innerJoin(institutions, eq(institutions.id, exams.institutionId))
-    .where(and(eq(exams.residentId, residentId), eq(exams.status, 'released')))
+    .where(and(eq(exams.residentId, residentId), equalsConstant(exams.status, 'released')))
     .orderBy(asc(exams.date), asc(exams.id))
     .prepare()
 
@@ -92,7 +93,7 @@ export function createExamsRepo(db: Db) {
     .from(exams).where(eq(exams.id, examId)).prepare()
   const release = db.update(exams)
     .set({ status: 'released', releasedOn: sql`${sql.placeholder('releasedOn')}`, releasedBy: sql`${sql.placeholder('releasedBy')}`, releaseComment: sql`${sql.placeholder('comment')}` })
-    .where(and(eq(exams.id, examId), eq(exams.status, 'pending-review')))
+    .where(and(eq(exams.id, examId), equalsConstant(exams.status, 'pending-review')))
     .prepare()
   // the first acknowledgement stands
   const acknowledge = db.update(exams)

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { examItemValueColumns } from '../exams/exams.repo'
 import { allergies, conditions, encounters, examItems, exams, followups, immunizations, institutions, medications, questionnaireResponses } from '../../db/schema'
+import { equalsConstant } from '../../db/constant'
 
 const residentId = sql.placeholder('residentId')
 
@@ -38,7 +39,7 @@ export function createExportRepo(db: Db) {
     ...examItemValueColumns,
   }).from(exams)
     .leftJoin(examItems, eq(examItems.examId, exams.id))
-    .where(and(eq(exams.residentId, residentId), eq(exams.status, 'released')))
+    .where(and(eq(exams.residentId, residentId), equalsConstant(exams.status, 'released')))
     .orderBy(asc(exams.date), asc(exams.id), asc(examItems.code))
     .prepare()
   // the institutions the record points at, for its Organization resources
