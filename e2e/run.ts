@@ -76,6 +76,7 @@ const server = spawn(bin('tsx'), ['server/src/start.ts'], {
     KANGBAN_TODAY: '2026-11-22',
     KANGBAN_MODE: 'demo',
     KANGBAN_SEED_RESIDENTS: '300',
+    KANGBAN_CHECK_RESPONSES: '1',
     HOST: '127.0.0.1',
     PORT: String(port),
   },

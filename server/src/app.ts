@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie'
 import Fastify from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { validatorCompiler } from 'fastify-type-provider-zod'
 import { ErrorCode } from '../../shared/errors'
 import type { Clock } from './clock'
 import { systemClock } from './clock'
@@ -38,6 +38,7 @@ import { createResidentAccess, RESIDENT_FACTS_CACHE_MS } from './plugins/access'
 import { installErrorHandler } from './plugins/error-handler'
 import { installOpenApi } from './plugins/openapi'
 import { installOriginCheck } from './plugins/origin-check'
+import { createResponseSerializerCompiler } from './plugins/response-serializer'
 import { createSessionCache, installSession } from './plugins/session'
 import { installWeb } from './plugins/web'
 import { createShortCache } from './short-cache'
@@ -84,7 +85,7 @@ export async function buildApp(options: BuildAppOptions) {
     trustProxy: config.mode === 'production',
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  app.setSerializerCompiler(createResponseSerializerCompiler({ crossCheck: config.checkResponses }))
   installErrorHandler(app)
   await app.register(cookie)
   await installOpenApi(app)

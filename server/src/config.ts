@@ -17,6 +17,7 @@ const EnvSchema = z.object({
   KANGBAN_VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'KANGBAN_VAPID_SUBJECT must be a mailto: or https: address push services can reach you at').optional(),
   KANGBAN_SEED_RESIDENTS: z.coerce.number().int().min(0).default(5000),
   KANGBAN_SEED: z.coerce.number().int().default(42),
+  KANGBAN_CHECK_RESPONSES: z.enum(['0', '1']).default('0'),
 })
 
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
   /** Web Push keys from the environment; null: demo mode keeps generated ones under data/, production sends no push */
   vapid: { publicKey: string, privateKey: string, subject: string } | null
   seed: { residents: number, seed: number }
+  /** encode every answer with zod too and fail on a difference (plugins/response-serializer.ts): for tests, at twice the cost */
+  checkResponses: boolean
 }
 
 /**
@@ -75,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { publicKey: e.KANGBAN_VAPID_PUBLIC_KEY, privateKey: e.KANGBAN_VAPID_PRIVATE_KEY, subject: e.KANGBAN_VAPID_SUBJECT }
       : null,
     seed: { residents: e.KANGBAN_SEED_RESIDENTS, seed: e.KANGBAN_SEED },
+    checkResponses: e.KANGBAN_CHECK_RESPONSES === '1',
   }
 }

@@ -19,7 +19,7 @@ export async function testApp(options: { world?: boolean, env?: Record<string, s
     buildWorld(db)
   let now = Date.parse('2026-11-22T02:00:00Z')
   const clock = { now: () => now, today: () => shanghaiDateOf(new Date(now)) }
-  const config = loadConfig({ KANGBAN_MODE: 'demo', ...options.env })
+  const config = loadConfig({ KANGBAN_MODE: 'demo', KANGBAN_CHECK_RESPONSES: '1', ...options.env })
   const app = await buildApp({ config, db, sqlite, clock, logger: options.logger })
 
   function lastCode(phone: string): string {
