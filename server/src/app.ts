@@ -33,6 +33,8 @@ import { heldProxiesRoutes, proxiesRoutes } from './features/proxies/proxies.rou
 import { questionnairesRoutes } from './features/questionnaires/questionnaires.routes'
 import { remindersRoutes } from './features/reminders/reminders.routes'
 import { residentsRoutes } from './features/residents/residents.routes'
+import type { CareTeamCard } from './features/residents/residents.service'
+import { CARE_TEAM_CACHE_MS } from './features/residents/residents.service'
 import type { ResidentFacts } from './plugins/access'
 import { createResidentAccess, RESIDENT_FACTS_CACHE_MS } from './plugins/access'
 import { installErrorHandler } from './plugins/error-handler'
@@ -71,7 +73,16 @@ export async function buildApp(options: BuildAppOptions) {
   const { config, db, sqlite } = options
   const clock = options.clock ?? systemClock(config.today)
   const sms = options.sms ?? (config.smsGateway ? createGatewaySender(config.smsGateway) : createDevOutboxSender(db, clock.now))
-  const ctx: AppContext = { config, clock, db, sqlite, sms, sessionCache: createSessionCache(), residentFactsCache: createShortCache<ResidentFacts>(RESIDENT_FACTS_CACHE_MS, 20_000) }
+  const ctx: AppContext = {
+    config,
+    clock,
+    db,
+    sqlite,
+    sms,
+    sessionCache: createSessionCache(),
+    residentFactsCache: createShortCache<ResidentFacts>(RESIDENT_FACTS_CACHE_MS, 20_000),
+    careTeamCache: createShortCache<CareTeamCard>(CARE_TEAM_CACHE_MS, 2_000),
+  }
 
   const app = Fastify({
     logger: options.logger

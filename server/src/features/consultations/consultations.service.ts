@@ -234,6 +234,7 @@ export function createConsultationsService(ctx: AppContext, access: ResidentAcce
     /** The doctor posts how soon he usually replies; residents see it before they write. */
     setReplyTime(actor: Actor, replyTime: string): { replyTime: string } {
       repo.setReplyTime(doctorOf(actor), replyTime)
+      ctx.careTeamCache.forget()
       return { replyTime }
     },
   }

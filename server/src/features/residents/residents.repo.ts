@@ -31,21 +31,31 @@ export function createResidentsRepo(db: Db) {
   }).from(conditions).where(eq(conditions.residentId, sql.placeholder('residentId'))).prepare()
   const residentAllergies = db.select({ id: allergies.id, substance: allergies.substance, reaction: allergies.reaction, recordedOn: allergies.recordedOn })
     .from(allergies).where(eq(allergies.residentId, sql.placeholder('residentId'))).prepare()
+  // only the contract's own columns: the doctor, team and institution are the county's
+  // directory, read through the service's care-team cache
   const runningContract = db.select({
-    contract: contracts,
-    doctor: { id: staff.id, name: staff.name, title: staff.title, replyTime: staff.replyTime },
-    team: { id: careTeams.id, name: careTeams.name },
-    institution: { id: institutions.id, name: institutions.name, phone: institutions.phone },
+    doctorId: contracts.doctorId,
+    teamId: contracts.teamId,
+    servicePackage: contracts.servicePackage,
+    signedOn: contracts.signedOn,
+    startsOn: contracts.startsOn,
+    endsOn: contracts.endsOn,
   }).from(contracts)
-    .innerJoin(staff, eq(staff.id, contracts.doctorId))
-    .innerJoin(careTeams, eq(careTeams.id, contracts.teamId))
-    .innerJoin(institutions, eq(institutions.id, careTeams.institutionId))
     .where(and(
       eq(contracts.residentId, sql.placeholder('residentId')),
       contractRunsOn(contracts, on),
     ))
     .prepare()
   type RunningContract = ReturnType<typeof runningContract.all>[number]
+  const careTeam = db.select({
+    team: { id: careTeams.id, name: careTeams.name },
+    institution: { id: institutions.id, name: institutions.name, phone: institutions.phone },
+  }).from(careTeams)
+    .innerJoin(institutions, eq(institutions.id, careTeams.institutionId))
+    .where(eq(careTeams.id, sql.placeholder('teamId')))
+    .prepare()
+  const doctor = db.select({ id: staff.id, name: staff.name, title: staff.title, replyTime: staff.replyTime }).from(staff)
+    .where(eq(staff.id, sql.placeholder('staffId'))).prepare()
   const teamMembers = db.select({ name: staff.name, role: staff.role, title: staff.title }).from(staff)
     .where(eq(staff.teamId, sql.placeholder('teamId'))).prepare()
 
@@ -110,13 +120,17 @@ export function createResidentsRepo(db: Db) {
     runningContractOf: (id: string, today: string) => {
       let latest: RunningContract | null = null
       for (const row of runningContract.all({ residentId: id, on: today })) {
-        if (latest === null || row.contract.startsOn > latest.contract.startsOn)
+        if (latest === null || row.startsOn > latest.startsOn)
           latest = row
       }
       return latest
     },
-    /** Doctors first, then nurses, each by name. */
-    teamMembers: (teamId: string) => teamMembers.all({ teamId }).sort((a, b) => compareText(a.role, b.role) || compareText(a.name, b.name)),
+    /** A team with its institution, and its members: doctors first, then nurses, each by name. */
+    careTeam: (teamId: string) => {
+      const row = careTeam.get({ teamId })
+      return row && { ...row, members: teamMembers.all({ teamId }).sort((a, b) => compareText(a.role, b.role) || compareText(a.name, b.name)) }
+    },
+    doctor: (staffId: string) => doctor.get({ staffId }),
     sections: {
       encounters: encounterPage,
       followups: followupPage,

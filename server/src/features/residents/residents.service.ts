@@ -3,7 +3,7 @@ import { ResidentAction } from '../../../../shared/access'
 import { ageOn } from '../../../../shared/dates'
 import { maskIdNumber, maskPhone } from '../../../../shared/residents/id-number'
 import type { PageQuery } from '../../../../shared/schemas/common'
-import type { ResidentSummary } from '../../../../shared/schemas/residents'
+import type { Contract, ResidentSummary } from '../../../../shared/schemas/residents'
 import type { AppContext } from '../../context'
 import { decodeCursor, pageFrom } from '../../paging'
 import type { ResidentAccess } from '../../plugins/access'
@@ -18,8 +18,30 @@ function readerRelation(relation: Relation): ResidentSummary['viewerRelation'] {
   return relation
 }
 
+/** How long a contract's doctor and team serve again without asking the database: the county's directory changes seldom. */
+export const CARE_TEAM_CACHE_MS = 5_000
+
+/** What a contract shows of the county's directory: its doctor, team and institution. */
+export type CareTeamCard = Pick<Contract, 'doctor' | 'team' | 'institution'>
+
 export function createResidentsService(ctx: AppContext, access: ResidentAccess) {
   const repo = createResidentsRepo(ctx.db)
+
+  /** A contract's doctor and team as the record shows them: the county's directory, shared by thousands of records. */
+  function careTeamCard(doctorId: string, teamId: string): CareTeamCard | null {
+    const key = `${doctorId} ${teamId}`
+    const now = ctx.clock.now()
+    const cached = ctx.careTeamCache.get(key, now)
+    if (cached !== null)
+      return cached
+    const team = repo.careTeam(teamId)
+    const doctor = repo.doctor(doctorId)
+    if (team === undefined || doctor === undefined)
+      return null
+    const card = { doctor, team: { ...team.team, members: team.members }, institution: team.institution }
+    ctx.careTeamCache.set(key, card, now)
+    return card
+  }
 
   /** The record header and its first screen, for a reader the gate allows. */
   function summaryOf(actor: Actor, residentId: string): ResidentSummary {
@@ -30,6 +52,7 @@ export function createResidentsService(ctx: AppContext, access: ResidentAccess) 
     // product.md capability 7: sensitive and private items are hidden from proxies
     const shown = allowed.hideSensitive ? allConditions.filter(c => !c.sensitive && !c.private) : allConditions
     const running = repo.runningContractOf(residentId, today)
+    const card = running && careTeamCard(running.doctorId, running.teamId)
     return {
       id: r.id,
       name: r.name,
@@ -49,14 +72,12 @@ export function createResidentsService(ctx: AppContext, access: ResidentAccess) 
       sensitiveHidden: shown.length < allConditions.length,
       conditions: shown.map(c => ({ id: c.id, code: c.code, name: c.name, diagnosedOn: c.diagnosedOn, managed: c.managed })),
       allergies: repo.allergiesOf(residentId).map(a => ({ id: a.id, substance: a.substance, reaction: a.reaction, recordedOn: a.recordedOn })),
-      contract: running && {
-        doctor: running.doctor,
-        team: { ...running.team, members: repo.teamMembers(running.team.id) },
-        institution: running.institution,
-        servicePackage: running.contract.servicePackage,
-        signedOn: running.contract.signedOn,
-        startsOn: running.contract.startsOn,
-        endsOn: running.contract.endsOn,
+      contract: running && card && {
+        ...card,
+        servicePackage: running.servicePackage,
+        signedOn: running.signedOn,
+        startsOn: running.startsOn,
+        endsOn: running.endsOn,
       },
       syncedAt: new Date(ctx.clock.now()).toISOString(),
     }
