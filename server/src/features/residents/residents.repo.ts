@@ -6,6 +6,17 @@ import { allergies, careTeams, conditions, contracts, encounters, followups, imm
 import { contractRunsOn } from '../../db/running-contract'
 
 const on = sql.placeholder('on')
+const residentId = sql.placeholder('residentId')
+
+type FirstScreenPart = 'condition' | 'allergy' | 'contract'
+type Condition = Pick<typeof conditions.$inferSelect, 'id' | 'code' | 'name' | 'diagnosedOn' | 'managed' | 'sensitive' | 'private'>
+type Allergy = Pick<typeof allergies.$inferSelect, 'id' | 'substance' | 'reaction' | 'recordedOn'>
+type RunningContract = Pick<typeof contracts.$inferSelect, 'doctorId' | 'teamId' | 'servicePackage' | 'signedOn' | 'startsOn' | 'endsOn'>
+
+/** Columns as they read in a union whose other parts have none of them: each may be null. */
+function nullable<T extends Record<string, SQLiteColumn>>(columns: T, present: boolean) {
+  return Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, present ? sql`${column}` : sql`null`])) as { [K in keyof T]: SQL<T[K]['_']['data'] | null> }
+}
 
 /** Rows strictly after the cursor (date, id) in newest-first order; the first page passes the largest key. */
 function after(date: SQLiteColumn, id: SQLiteColumn): SQL {
@@ -18,35 +29,27 @@ function compareText(a: string, b: string): number {
 
 /** Hot reads of one record, as prepared statements (house-style.md: a query built per request costs 3.7× the CPU). */
 export function createResidentsRepo(db: Db) {
-  // no ORDER BY in the hot reads: SQLite's sorter costs more than the search itself, so the few
-  // rows are sorted here
-  const residentConditions = db.select({
-    id: conditions.id,
-    code: conditions.code,
-    name: conditions.name,
-    diagnosedOn: conditions.diagnosedOn,
-    managed: conditions.managed,
-    sensitive: conditions.sensitive,
-    private: conditions.private,
-  }).from(conditions).where(eq(conditions.residentId, sql.placeholder('residentId'))).prepare()
-  const residentAllergies = db.select({ id: allergies.id, substance: allergies.substance, reaction: allergies.reaction, recordedOn: allergies.recordedOn })
-    .from(allergies).where(eq(allergies.residentId, sql.placeholder('residentId'))).prepare()
+  // The first screen (conditions, allergies, the running contract) is one statement. One
+  // statement reads one state of the database without a transaction; three needed one, and its
+  // BEGIN and COMMIT with their file locks were a tenth of the request. Each part's rows carry
+  // every part's columns, null where they are another part's; `part` says whose a row is.
+  // No ORDER BY: SQLite's sorter costs more than the search itself, so the few rows are sorted here.
+  const conditionColumns = { code: conditions.code, name: conditions.name, diagnosedOn: conditions.diagnosedOn, managed: conditions.managed, sensitive: conditions.sensitive, private: conditions.private }
+  const allergyColumns = { substance: allergies.substance, reaction: allergies.reaction, recordedOn: allergies.recordedOn }
   // only the contract's own columns: the doctor, team and institution are the county's
   // directory, read through the service's care-team cache
-  const runningContract = db.select({
-    doctorId: contracts.doctorId,
-    teamId: contracts.teamId,
-    servicePackage: contracts.servicePackage,
-    signedOn: contracts.signedOn,
-    startsOn: contracts.startsOn,
-    endsOn: contracts.endsOn,
-  }).from(contracts)
-    .where(and(
-      eq(contracts.residentId, sql.placeholder('residentId')),
-      contractRunsOn(contracts, on),
-    ))
+  const contractColumns = { doctorId: contracts.doctorId, teamId: contracts.teamId, servicePackage: contracts.servicePackage, signedOn: contracts.signedOn, startsOn: contracts.startsOn, endsOn: contracts.endsOn }
+  const partOf = (part: FirstScreenPart, id: SQLiteColumn | null) => ({
+    part: sql<FirstScreenPart>`${sql.raw(`'${part}'`)}`,
+    id: id === null ? sql<string | null>`null` : sql<string | null>`${id}`,
+    ...nullable(conditionColumns, part === 'condition'),
+    ...nullable(allergyColumns, part === 'allergy'),
+    ...nullable(contractColumns, part === 'contract'),
+  })
+  const firstScreen = db.select(partOf('condition', conditions.id)).from(conditions).where(eq(conditions.residentId, residentId))
+    .unionAll(db.select(partOf('allergy', allergies.id)).from(allergies).where(eq(allergies.residentId, residentId)))
+    .unionAll(db.select(partOf('contract', null)).from(contracts).where(and(eq(contracts.residentId, residentId), contractRunsOn(contracts, on))))
     .prepare()
-  type RunningContract = ReturnType<typeof runningContract.all>[number]
   const careTeam = db.select({
     team: { id: careTeams.id, name: careTeams.name },
     institution: { id: institutions.id, name: institutions.name, phone: institutions.phone },
@@ -60,7 +63,6 @@ export function createResidentsRepo(db: Db) {
     .where(eq(staff.teamId, sql.placeholder('teamId'))).prepare()
 
   const limit = sql.placeholder('limit')
-  const residentId = sql.placeholder('residentId')
   const encounterPage = db.select({
     id: encounters.id,
     date: encounters.date,
@@ -112,18 +114,22 @@ export function createResidentsRepo(db: Db) {
     .orderBy(desc(medications.startedOn), desc(medications.id)).limit(limit).prepare()
 
   return {
-    /** In the order they were diagnosed, undated last. */
-    conditionsOf: (id: string) => residentConditions.all({ residentId: id })
-      .sort((a, b) => compareText(a.diagnosedOn ?? '\uffff', b.diagnosedOn ?? '\uffff') || compareText(a.id, b.id)),
-    allergiesOf: (id: string) => residentAllergies.all({ residentId: id }),
-    /** The contract that runs on `today`; of overlapping ones (a renewal signed early), the latest to start. */
-    runningContractOf: (id: string, today: string) => {
-      let latest: RunningContract | null = null
-      for (const row of runningContract.all({ residentId: id, on: today })) {
-        if (latest === null || row.startsOn > latest.startsOn)
-          latest = row
+    /**
+     * A record's conditions in the order they were diagnosed (undated last), its allergies, and
+     * the contract that runs on `today` (of overlapping ones, a renewal signed early, the latest to start).
+     */
+    firstScreenOf: (id: string, today: string) => {
+      const found = { conditions: [] as Condition[], allergies: [] as Allergy[], contract: null as RunningContract | null }
+      for (const row of firstScreen.all({ residentId: id, on: today })) {
+        if (row.part === 'condition')
+          found.conditions.push({ id: row.id!, code: row.code!, name: row.name!, diagnosedOn: row.diagnosedOn, managed: Boolean(row.managed), sensitive: Boolean(row.sensitive), private: Boolean(row.private) })
+        else if (row.part === 'allergy')
+          found.allergies.push({ id: row.id!, substance: row.substance!, reaction: row.reaction, recordedOn: row.recordedOn })
+        else if (found.contract === null || row.startsOn! > found.contract.startsOn)
+          found.contract = { doctorId: row.doctorId!, teamId: row.teamId!, servicePackage: row.servicePackage!, signedOn: row.signedOn!, startsOn: row.startsOn!, endsOn: row.endsOn! }
       }
-      return latest
+      found.conditions.sort((a, b) => compareText(a.diagnosedOn ?? '\uffff', b.diagnosedOn ?? '\uffff') || compareText(a.id, b.id))
+      return found
     },
     /** A team with its institution, and its members: doctors first, then nurses, each by name. */
     careTeam: (teamId: string) => {

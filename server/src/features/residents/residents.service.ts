@@ -48,10 +48,9 @@ export function createResidentsService(ctx: AppContext, access: ResidentAccess) 
     const allowed = access.authorize(actor, residentId, ResidentAction.READ, 'read', 'record')
     const r = allowed.resident
     const today = ctx.clock.today()
-    const allConditions = repo.conditionsOf(residentId)
+    const { conditions: allConditions, allergies, contract: running } = repo.firstScreenOf(residentId, today)
     // product.md capability 7: sensitive and private items are hidden from proxies
     const shown = allowed.hideSensitive ? allConditions.filter(c => !c.sensitive && !c.private) : allConditions
-    const running = repo.runningContractOf(residentId, today)
     const card = running && careTeamCard(running.doctorId, running.teamId)
     return {
       id: r.id,
@@ -71,7 +70,7 @@ export function createResidentsService(ctx: AppContext, access: ResidentAccess) 
       viewerRelation: readerRelation(allowed.relation),
       sensitiveHidden: shown.length < allConditions.length,
       conditions: shown.map(c => ({ id: c.id, code: c.code, name: c.name, diagnosedOn: c.diagnosedOn, managed: c.managed })),
-      allergies: repo.allergiesOf(residentId).map(a => ({ id: a.id, substance: a.substance, reaction: a.reaction, recordedOn: a.recordedOn })),
+      allergies,
       contract: running && card && {
         ...card,
         servicePackage: running.servicePackage,
@@ -84,11 +83,9 @@ export function createResidentsService(ctx: AppContext, access: ResidentAccess) 
   }
 
   return {
-    summary(actor: Actor, residentId: string): ResidentSummary {
-      // one read transaction for the six reads: one consistent view of the record, and one
-      // WAL read lock instead of six
-      return ctx.db.transaction(() => summaryOf(actor, residentId))
-    },
+    // No transaction, as for a section: the first screen is one statement, so one consistent
+    // read, and the access-log row of a reader other than the resident is a write complete in itself.
+    summary: summaryOf,
 
     /** One page of a record section, newest first. */
     section<S extends RecordSection>(actor: Actor, residentId: string, section: S, query: PageQuery) {
