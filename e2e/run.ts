@@ -100,6 +100,13 @@ catch (error) {
 }
 finally {
   await stop(server)
+  // a page may live through a failed request; the run does not. With KANGBAN_CHECK_RESPONSES a
+  // response that zod and the serializer disagree on is one of these
+  const failed = readFileSync(logFile, 'utf8').split('\n').filter(line => line.includes('"statusCode":500'))
+  if (code === 0 && failed.length > 0) {
+    console.error(`e2e: the server answered ${failed.length} request(s) with 500`)
+    code = 1
+  }
   if (code !== 0)
     console.error(`e2e: server log (${logFile}):\n${readFileSync(logFile, 'utf8').split('\n').slice(-60).join('\n')}`)
   else
