@@ -8,8 +8,9 @@ import { openDb } from '../server/src/db/client'
  * One server for bench/api.bench.ts, in its own process so the load generator does not share
  * its core: `app` is Kangban itself; `bare` is Fastify with one primary-key select on the raw
  * driver, the floor against which the app's overhead is measured; `reads` is bare Fastify doing
- * the record route's own reads on the raw driver, in one read transaction, with no session,
- * access check or schema: the most the record route could reach on this machine.
+ * the five reads of what the record route answers (the resident, conditions, allergies, running
+ * contract with its doctor, team and institution, team members) on the raw driver, in one read
+ * transaction, with no session, access check, schema or cache.
  */
 const [kind, dbFile] = process.argv.slice(2)
 if ((kind !== 'app' && kind !== 'bare' && kind !== 'reads') || !dbFile)

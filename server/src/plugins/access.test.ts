@@ -3,6 +3,7 @@ import { ResidentAction } from '../../../shared/access'
 import { loadConfig } from '../config'
 import type { AppContext } from '../context'
 import { createDevOutboxSender } from '../features/auth/sms'
+import { CARE_TEAM_CACHE_MS } from '../features/residents/residents.service'
 import { testApp } from '../test/test-app'
 import { ids } from '../test/world'
 import { createShortCache } from '../short-cache'
@@ -21,7 +22,7 @@ const mother: Actor = { ...son, accountId: 'acctmotheraaaaaa', name: '王秀英'
 async function setup() {
   t = await testApp()
   const clock = { now: () => Date.parse('2026-11-22T02:00:00Z'), today: () => '2026-11-22' }
-  const ctx: AppContext = { config: loadConfig({}), clock, db: t.db, sqlite: t.sqlite, sms: createDevOutboxSender(t.db, clock.now), sessionCache: createSessionCache(), residentFactsCache: createShortCache(RESIDENT_FACTS_CACHE_MS, 100), careTeamCache: createShortCache(5_000, 100) }
+  const ctx: AppContext = { config: loadConfig({}), clock, db: t.db, sqlite: t.sqlite, sms: createDevOutboxSender(t.db, clock.now), sessionCache: createSessionCache(), residentFactsCache: createShortCache(RESIDENT_FACTS_CACHE_MS, 100), careTeamCache: createShortCache(CARE_TEAM_CACHE_MS, 100) }
   return createResidentAccess(ctx)
 }
 

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util'
+import type { ValidateFunction } from 'ajv'
 import Ajv from 'ajv'
 import type { FastifySchemaCompiler } from 'fastify'
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod'
@@ -7,45 +8,67 @@ import { z } from 'zod'
 type Serialize = (data: unknown) => string
 type SerializerCompiler = (route: Parameters<FastifySchemaCompiler<unknown>>[0]) => Serialize
 
+/** A union with two object branches or more: ajv would strip a branch's fields while trying another. */
+function hasUnionOfObjects(schema: unknown): boolean {
+  if (typeof schema !== 'object' || schema === null)
+    return false
+  for (const [key, value] of Object.entries(schema)) {
+    if ((key === 'anyOf' || key === 'oneOf') && Array.isArray(value) && value.filter(branch => branch?.type === 'object').length > 1)
+      return true
+    if (hasUnionOfObjects(value))
+      return true
+  }
+  return false
+}
+
 /**
  * Every answer is checked against its response schema from shared/ and cut down to it (what the
  * client must not see is stripped) before it is written. zod's own encode copies each object it
- * checks: 12 µs of a record read that takes 120. ajv, compiled once per schema from the zod
- * schema's JSON Schema, checks in place and removes what the schema does not name: 2 µs.
+ * checks: 12 µs of a record read that takes 120. ajv, compiled from the zod schema's JSON Schema,
+ * checks in place and removes what the schema does not name: 2 µs.
  *
  * What JSON Schema cannot say (a refinement, such as a date that exists) only zod checks. With
  * `crossCheck` (the tests and the e2e server) each answer is encoded by zod as well, and any
  * difference between the two is an error, so every API test holds the fast path to zod.
  */
 export function createResponseSerializerCompiler({ crossCheck }: { crossCheck: boolean }): SerializerCompiler {
-  const ajv = new Ajv({ removeAdditional: true, strict: false, unicodeRegExp: false, validateFormats: false })
-  // many routes share a schema (the error body): each is compiled once, on its first answer
-  const compiled = new WeakMap<z.ZodType, Serialize>()
+  // strict: false lets ajv take the annotations zod writes (description, examples); strictNumbers
+  // keeps NaN and Infinity out of `number`, as zod does, where JSON.stringify would write null.
+  // unicodeRegExp: false runs zod's patterns as the plain JavaScript regular expressions they are.
+  // No schema of ours has a format (it would be checked by zod alone).
+  const ajv = new Ajv({ removeAdditional: true, strict: false, strictNumbers: true, unicodeRegExp: false, validateFormats: false })
+  // Compiled on a schema's first answer, not at start: the tests build the app hundreds of times.
+  // Many routes share a schema (the error body); null: zod serializes it.
+  const validators = new WeakMap<z.ZodType, ValidateFunction | null>()
 
-  function compile(schema: z.ZodType, method: string, url: string, zodSerialize: Serialize): Serialize {
-    let json: object
-    try {
-      json = z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'throw' })
+  function validatorOf(schema: z.ZodType): ValidateFunction | null {
+    let validate = validators.get(schema)
+    if (validate === undefined) {
+      validate = null
+      try {
+        const json = z.toJSONSchema(schema, { io: 'output', target: 'draft-7', unrepresentable: 'throw' })
+        if (!hasUnionOfObjects(json))
+          validate = ajv.compile(json)
+      }
+      catch (error) {
+        // a transform or a custom type: what zod alone can serialize
+        if (!(error instanceof Error && error.message.includes('cannot be represented in JSON Schema')))
+          throw error
+      }
+      validators.set(schema, validate)
     }
-    catch {
-      // a transform or custom type has no JSON Schema: zod serializes it
-      return zodSerialize
-    }
-    const validate = ajv.compile(json)
-    return (data) => {
-      if (!validate(data))
-        throw new Error(`${method} ${url}: the response does not match its schema: ${ajv.errorsText(validate.errors)}`)
-      return JSON.stringify(data)
-    }
+    return validate
   }
 
   return ({ schema, method, url }) => {
     const zodSerialize = zodSerializerCompiler({ schema, method, url } as never) as Serialize
-    const zodSchema = schema as z.ZodType
-    let serialize: Serialize | undefined
     const fast: Serialize = (data) => {
-      serialize ??= compiled.get(zodSchema) ?? compiled.set(zodSchema, compile(zodSchema, method, url, zodSerialize)).get(zodSchema)!
-      return serialize(data)
+      const validate = validatorOf(schema as z.ZodType)
+      if (validate === null)
+        return zodSerialize(data)
+      if (!validate(data))
+        throw new Error(`${method} ${url}: the response does not match its schema: ${ajv.errorsText(validate.errors)}`)
+      return JSON.stringify(data)
     }
     if (!crossCheck)
       return fast

@@ -52,9 +52,9 @@ export const SESSION_CACHE_MS = 5_000
 const SESSION_CACHE_MAX = 20_000
 
 /**
- * Sessions read in the last few seconds, by their cookie's token. Every API request starts by
- * reading its session, a four-table join that was a quarter of the cost of reading a record:
- * most requests come in bursts from one phone, so they can share one read. Anything that ends a session or
+ * Sessions read in the last few seconds, by token hash. Every API request starts by reading its
+ * session, a four-table join that was a quarter of the cost of reading a record: most requests
+ * come in bursts from one phone, so they can share one read. Anything that ends a session or
  * changes an account or its consent calls `forget()` in the same request, so a logout or a
  * withdrawn consent still counts at once; other changes to what the row carries (a name, a
  * household) show within SESSION_CACHE_MS.
@@ -113,24 +113,24 @@ export function installSession(app: FastifyInstance, ctx: AppContext) {
     const token = request.cookies[SESSION_COOKIE]
     if (!token || !request.url.startsWith('/api/'))
       return
+    const tokenHash = sha256(token)
     const now = ctx.clock.now()
-    // keyed by the token, which this process holds anyway while its request runs: a hit needs no hash
-    let row = ctx.sessionCache.get(token, now)
+    let row = ctx.sessionCache.get(tokenHash, now)
     if (row === null) {
-      row = q.find.get({ tokenHash: sha256(token) }) ?? null
+      row = q.find.get({ tokenHash }) ?? null
       if (row !== null)
-        ctx.sessionCache.set(token, row, now)
+        ctx.sessionCache.set(tokenHash, row, now)
     }
     if (!row || row.endedAt !== null || row.accountStatus !== 'active' || now > row.expiresAt || now - row.lastSeenAt > SESSION_IDLE_MS) {
       clearSessionCookie(reply)
       return
     }
     if (now - row.lastSeenAt > TOUCH_AFTER_MS) {
-      q.touch.run({ tokenHash: row.tokenHash, now })
+      q.touch.run({ tokenHash, now })
       row.lastSeenAt = now
     }
     request.session = {
-      tokenHash: row.tokenHash,
+      tokenHash,
       deviceId: row.deviceId,
       actor: {
         accountId: row.accountId,

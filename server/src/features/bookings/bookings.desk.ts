@@ -6,6 +6,7 @@ import { maskIdNumber } from '../../../../shared/residents/id-number'
 import type { CheckInBody, DayBooking, DayBookings, DeskSlot, DeskSlots, NoShows, NoShowsBody, PublishSlotBody, WalkInBody } from '../../../../shared/schemas/booking-desk'
 import { NotificationKind } from '../../../../shared/schemas/notifications'
 import type { AppContext } from '../../context'
+import { equalsConstant } from '../../db/constant'
 import { accessLog, bookings, examPackages, examSlots, residents } from '../../db/schema'
 import { AppError, notFound } from '../../errors'
 import { newId } from '../../ids'
@@ -13,7 +14,6 @@ import type { Actor } from '../../plugins/session'
 import { prepareNotify } from '../notifications/notifications.repo'
 import { createBookingPlacer, offeredIds } from './bookings.place'
 import { createBookingsRepo } from './bookings.repo'
-import { equalsConstant } from '../../db/constant'
 
 const p = (name: string) => sql.placeholder(name)
 

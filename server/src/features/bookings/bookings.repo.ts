@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { bookingRequests, bookings, careTeams, contracts, examPackages, examSlots, institutions } from '../../db/schema'
 import { equalsConstant } from '../../db/constant'
+import { bookingRequests, bookings, careTeams, contracts, examPackages, examSlots, institutions } from '../../db/schema'
 
 const p = (name: string) => sql.placeholder(name)
 

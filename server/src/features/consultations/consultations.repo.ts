@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { equalsConstant } from '../../db/constant'
 import { accounts, conditions, consultationMessages, consultationThreads, contracts, examItems, exams, residentReminders, residents, staff } from '../../db/schema'
 import { contractRunsOn } from '../../db/running-contract'
-import { equalsConstant } from '../../db/constant'
 
 export type ThreadRow = typeof consultationThreads.$inferSelect
 export type MessageRow = typeof consultationMessages.$inferSelect

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../../db/client'
+import { equalsConstant } from '../../db/constant'
 import { accessLog, contracts, examCorrections, examItems, exams, institutions, residents, staff } from '../../db/schema'
 import { contractRunsOn } from '../../db/running-contract'
-import { equalsConstant } from '../../db/constant'
 
 const residentId = sql.placeholder('residentId')
 const examId = sql.placeholder('examId')

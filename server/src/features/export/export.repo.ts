@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { equalsConstant } from '../../db/constant'
 import { examItemValueColumns } from '../exams/exams.repo'
 import { allergies, conditions, encounters, examItems, exams, followups, immunizations, institutions, medications, questionnaireResponses } from '../../db/schema'
-import { equalsConstant } from '../../db/constant'
 
 const residentId = sql.placeholder('residentId')
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ORIGIN, testApp } from '../../test/test-app'
 import { ids, phones } from '../../test/world'
-import { prepareNotify } from './notifications.repo'
+import { createNotificationsRepo, prepareNotify } from './notifications.repo'
 
 let t: Awaited<ReturnType<typeof testApp>>
 afterEach(async () => {
@@ -29,19 +29,21 @@ describe('the notification inbox', () => {
     const at = Date.parse('2026-11-20T01:00:00Z')
     for (const kind of ['acted-for-you', 'result-released', 'booking-tomorrow'])
       notify(ids.mother, kind, { n: kind }, at)
+    createNotificationsRepo(t.db).createForAccount('acctmotheraaaaaa', 'welcome', { n: 'to the account' }, at)
     notify(ids.mother, 'result-released', { n: 'latest' }, at + 1)
     const cookie = await t.signIn(phones.mother)
-    const all = (await t.app.inject({ url: '/api/notifications?limit=100', headers: { cookie } })).json().items
-    const paged: { id: string }[] = []
+    const paged: { id: string, kind: string, params: { n?: string } }[] = []
     let cursor: string | null = null
     do {
-      const page: { items: { id: string }[], nextCursor: string | null } = (await t.app.inject({ url: `/api/notifications?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: { cookie } })).json()
+      const page: { items: typeof paged, nextCursor: string | null } = (await t.app.inject({ url: `/api/notifications?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: { cookie } })).json()
       paged.push(...page.items)
       cursor = page.nextCursor
     } while (cursor !== null)
-    expect(all[0].params).toEqual({ n: 'latest' })
-    expect(all.length).toBeGreaterThanOrEqual(4)
-    expect(paged.map(n => n.id)).toEqual(all.map((n: { id: string }) => n.id))
+    expect(paged).toHaveLength(5)
+    expect(paged[0]!.params).toEqual({ n: 'latest' })
+    const sameMoment = paged.slice(1)
+    expect(sameMoment.map(n => n.params.n).sort()).toEqual(['acted-for-you', 'booking-tomorrow', 'result-released', 'to the account'])
+    expect(sameMoment.map(n => n.id)).toEqual(sameMoment.map(n => n.id).toSorted().toReversed())
   })
 
   it('marks a notice read when it is opened, and only one\'s own', async () => {

@@ -132,11 +132,11 @@ export function createResidentsRepo(db: Db) {
       return found
     },
     /** A team with its institution, and its members: doctors first, then nurses, each by name. */
-    careTeam: (teamId: string) => {
+    findCareTeam: (teamId: string) => {
       const row = careTeam.get({ teamId })
       return row && { ...row, members: teamMembers.all({ teamId }).sort((a, b) => compareText(a.role, b.role) || compareText(a.name, b.name)) }
     },
-    doctor: (staffId: string) => doctor.get({ staffId }),
+    findDoctor: (staffId: string) => doctor.get({ staffId }),
     sections: {
       encounters: encounterPage,
       followups: followupPage,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testApp } from '../../test/test-app'
+import { contracts } from '../../db/schema'
+import { ORIGIN, testApp } from '../../test/test-app'
 import { ids, phones } from '../../test/world'
 
 let t: Awaited<ReturnType<typeof testApp>>
@@ -193,5 +194,34 @@ describe('/api/me', () => {
   it('gives a doctor his staff profile', async () => {
     const me = (await get('/api/me', 'doctor')).json()
     expect(me.staff).toMatchObject({ name: '陈明', role: 'doctor', institution: { name: '枫桥镇卫生院' }, team: { name: '陈明家庭医生团队' } })
+  })
+})
+
+describe('the contract on the record', () => {
+  it('is the renewal when one signed early overlaps the running contract', async () => {
+    const own = await testApp()
+    try {
+      own.db.insert(contracts).values({ id: 'contractrenewala', residentId: ids.mother, doctorId: 'staffchenaaaaaaa', teamId: 'teamchenaaaaaaaa', servicePackage: '慢病管理服务包', signedOn: '2026-10-20', startsOn: '2026-11-01', endsOn: '2027-10-31' }).run()
+      const record = (await own.app.inject({ url: `/api/residents/${ids.mother}`, headers: { cookie: await own.signIn(phones.mother) } })).json()
+      expect(record.contract).toMatchObject({ servicePackage: '慢病管理服务包', signedOn: '2026-10-20', startsOn: '2026-11-01', endsOn: '2027-10-31', doctor: { name: '陈明' } })
+    }
+    finally {
+      await own.app.close()
+    }
+  })
+
+  it('shows the doctor\'s new reply time at once', async () => {
+    const own = await testApp()
+    try {
+      const [mother, doctor] = [await own.signIn(phones.mother), await own.signIn(phones.doctor)]
+      const replyTime = async () => (await own.app.inject({ url: `/api/residents/${ids.mother}`, headers: { cookie: mother } })).json().contract.doctor.replyTime
+      expect(await replyTime()).toBe('1个工作日内')
+      const changed = await own.app.inject({ method: 'PUT', url: '/api/doctor/reply-time', payload: { replyTime: '当天' }, headers: { cookie: doctor, origin: ORIGIN } })
+      expect(changed.statusCode).toBe(200)
+      expect(await replyTime()).toBe('当天')
+    }
+    finally {
+      await own.app.close()
+    }
   })
 })

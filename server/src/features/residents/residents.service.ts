@@ -34,8 +34,8 @@ export function createResidentsService(ctx: AppContext, access: ResidentAccess) 
     const cached = ctx.careTeamCache.get(key, now)
     if (cached !== null)
       return cached
-    const team = repo.careTeam(teamId)
-    const doctor = repo.doctor(doctorId)
+    const team = repo.findCareTeam(teamId)
+    const doctor = repo.findDoctor(doctorId)
     if (team === undefined || doctor === undefined)
       return null
     const card = { doctor, team: { ...team.team, members: team.members }, institution: team.institution }
