@@ -26,25 +26,10 @@ test.afterAll(async () => {
   await resident.close()
 })
 
-/**
- * record.spec and staff.spec expect the first sign-in of 王秀英 and Dr 陈明 (the privacy notice),
- * and each phone gets one code a minute: when they are in the run, let them ask first. Alone,
- * this spec waits out the bound and goes on.
- */
-async function afterTheirFirstSignIn(on: Page, phone: string): Promise<void> {
-  const deadline = Date.now() + 150_000
-  while (Date.now() < deadline) {
-    if ((await on.request.get(`/api/dev/outbox?phone=${phone}`)).ok())
-      return
-    await on.waitForTimeout(2_000)
-  }
-}
-
 const comment = '血压控制得不错；空腹血糖和低密度脂蛋白偏高，请按时吃药，少吃甜食和肥肉，每天走路半小时。'
 
 test('Dr 陈明 finds 王秀英\'s 2026 report waiting for him, comments and signs it', async () => {
-  test.setTimeout(330_000)
-  await afterTheirFirstSignIn(doctorPage, persona.chenMing)
+  test.setTimeout(180_000)
   await signInWhenAllowed(doctorPage, persona.chenMing)
   await doctorPage.getByRole('link', { name: '我的签约居民' }).or(doctorPage.getByRole('button', { name: '我的签约居民' })).first().click()
   await doctorPage.getByRole('link', { name: '待审阅的年度报告' }).or(doctorPage.getByRole('button', { name: '待审阅的年度报告' })).first().click()
@@ -71,8 +56,7 @@ test('Dr 陈明 finds 王秀英\'s 2026 report waiting for him, comments and sig
 })
 
 test('王秀英 is notified, opens her signed report from the notice', async () => {
-  test.setTimeout(330_000)
-  await afterTheirFirstSignIn(page, persona.wangXiuying)
+  test.setTimeout(180_000)
   await signInWhenAllowed(page, persona.wangXiuying)
   await page.goto('/notifications')
   await page.getByText('陈明医生已审阅并签名您的2026年度健康评估报告。').click()

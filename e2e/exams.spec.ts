@@ -30,27 +30,12 @@ test.afterAll(async () => {
   await resident.close()
 })
 
-/**
- * record.spec and staff.spec expect the first sign-in of 王秀英 and Dr 陈明 (the privacy notice),
- * and each phone gets one code a minute: when they are in the run, let them ask first. Alone,
- * this spec waits out the bound and goes on.
- */
-async function afterTheirFirstSignIn(on: Page, phone: string): Promise<void> {
-  const deadline = Date.now() + 150_000
-  while (Date.now() < deadline) {
-    if ((await on.request.get(`/api/dev/outbox?phone=${phone}`)).ok())
-      return
-    await on.waitForTimeout(2_000)
-  }
-}
-
 const queueCard = () => doctorPage.getByRole('article', { name: '王秀英' }).filter({ hasText: '2026年10月28日' })
 const examCard = (date: string) => page.getByRole('article', { name: date, exact: true })
 
 test('Dr 陈明 finds 王秀英\'s 2026-10-28 exam waiting in his review queue, flagged items first', async () => {
-  // staff.spec signs him in on the other worker: this waits for it, then out the one-code-a-minute limit
-  test.setTimeout(330_000)
-  await afterTheirFirstSignIn(doctorPage, persona.chenMing)
+  // the first-sign-ins project signed him in moments ago: this waits out the one-code-a-minute limit
+  test.setTimeout(180_000)
   await signInWhenAllowed(doctorPage, persona.chenMing)
   await doctorPage.getByRole('button', { name: '待审核的体检' }).click()
   await expect(doctorPage.getByRole('heading', { name: '待审核的体检', level: 1 })).toBeVisible()
@@ -79,8 +64,7 @@ test('Dr 陈明 finds 王秀英\'s 2026-10-28 exam waiting in his review queue, 
 })
 
 test('before release 王秀英 sees the exam\'s date and "医生审核中", and none of its values', async () => {
-  test.setTimeout(330_000)
-  await afterTheirFirstSignIn(page, persona.wangXiuying)
+  test.setTimeout(180_000)
   await signInWhenAllowed(page, persona.wangXiuying)
   await page.getByRole('button', { name: '我的体检报告' }).click()
   await expect(page.getByRole('heading', { name: '体检报告', level: 1 })).toBeVisible()
