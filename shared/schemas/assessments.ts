@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ResidentIdSchema } from './common'
+import { ExamItemValueSchema } from './exams'
 
 /** The measures of the annual report, in the order it shows them. */
 export const AssessmentMeasureKey = {
@@ -21,7 +22,6 @@ const measureKeys = Object.values(AssessmentMeasureKey) as [AssessmentMeasureKey
 export const EligibilityReasonSchema = z.enum(['signed-65', 'hypertension', 'diabetes', 'dyslipidaemia'])
 export type EligibilityReason = z.infer<typeof EligibilityReasonSchema>
 
-const FlagSchema = z.enum(['normal', 'high', 'low', 'critical'])
 
 /**
  * One measure of the year. `value` is the year's exam value, or the average of her home readings
@@ -66,17 +66,6 @@ export const AssessmentRiskSchema = z.object({
 })
 export type AssessmentRisk = z.infer<typeof AssessmentRiskSchema>
 
-export const AssessmentAbnormalItemSchema = z.object({
-  code: z.string(),
-  value: z.number().nullable(),
-  valueText: z.string().nullable(),
-  unit: z.string().nullable(),
-  refLow: z.number().nullable(),
-  refHigh: z.number().nullable(),
-  flag: FlagSchema,
-})
-export type AssessmentAbnormalItem = z.infer<typeof AssessmentAbnormalItemSchema>
-
 export const AssessmentDueSchema = z.object({
   /** the reminder's kind (shared/policy) */
   kind: z.string(),
@@ -101,7 +90,7 @@ export const AssessmentContentSchema = z.object({
   previousExamDate: z.string().nullable(),
   measures: z.array(AssessmentMeasureSchema),
   risk: AssessmentRiskSchema,
-  abnormal: z.array(AssessmentAbnormalItemSchema),
+  abnormal: z.array(ExamItemValueSchema),
   /** what changed since last year's exam */
   changes: z.object({
     newAbnormal: z.array(z.string()),

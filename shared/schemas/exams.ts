@@ -51,8 +51,8 @@ export type ExamSummary = z.infer<typeof ExamSummarySchema>
 /** GET /api/residents/:id/exams — newest first, keyset-paged. */
 export const ExamPageSchema = pageOf(ExamSummarySchema)
 
-/** One measured item of a released exam, beside the same item of the exam before it. */
-export const ExamItemResultSchema = z.object({
+/** One measured item as its report gives it: the value, its unit and range, and how it reads. */
+export const ExamItemValueSchema = z.object({
   /** LOINC code of the catalogue (shared/clinical/exam-items.ts gives its names in both languages) */
   code: z.string(),
   value: z.number().nullable(),
@@ -62,6 +62,11 @@ export const ExamItemResultSchema = z.object({
   refLow: z.number().nullable(),
   refHigh: z.number().nullable(),
   flag: ExamFlagSchema,
+})
+export type ExamItemValue = z.infer<typeof ExamItemValueSchema>
+
+/** One measured item of a released exam, beside the same item of the exam before it. */
+export const ExamItemResultSchema = ExamItemValueSchema.extend({
   /** the same item in the resident's previous released exam, if it had one */
   previous: z.object({ examId: ExamIdSchema, date: IsoDateSchema, value: z.number().nullable(), valueText: z.string().nullable(), unit: z.string().nullable(), flag: ExamFlagSchema }).nullable(),
 })

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { AssessmentFacts, ExamItemFact } from './assessments.build'
+import type { ExamItemValue } from '../../../../shared/schemas/exams'
+import type { AssessmentFacts } from './assessments.build'
 import { buildAssessment, eligibilityOf, isAntihypertensive, isUrbanTownship } from './assessments.build'
 
-const item = (code: string, value: number, flag: ExamItemFact['flag'] = 'normal'): ExamItemFact => ({ code, value, valueText: null, unit: null, refLow: null, refHigh: null, flag })
+const item = (code: string, value: number, flag: ExamItemValue['flag'] = 'normal'): ExamItemValue => ({ code, value, valueText: null, unit: null, refLow: null, refHigh: null, flag })
 
 describe('eligibilityOf (seed 000 §三(三): signed residents 65+ and every 三高 patient)', () => {
   const on = '2026-11-22'

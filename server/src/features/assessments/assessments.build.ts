@@ -5,20 +5,12 @@ import type { Sex } from '../../../../shared/clinical/health-categories'
 import { bmiCategory, bpCategory, controlTargets, fastingGlucoseCategory, lipidCategory, waistCategory } from '../../../../shared/clinical/health-categories'
 import { ageOn } from '../../../../shared/dates'
 import type { AssessmentContent, AssessmentMeasure, AssessmentMeasureKey, EligibilityReason } from '../../../../shared/schemas/assessments'
+import type { ExamItemValue } from '../../../../shared/schemas/exams'
 
 /** seed 000 §三(三): every signed older resident (65+, the national elderly programme's age) and every 三高 patient. */
 export const ELIGIBLE_AGE = 65
 export const ELIGIBLE_CONDITIONS = ['hypertension', 'diabetes', 'dyslipidaemia'] as const
 
-export interface ExamItemFact {
-  code: string
-  value: number | null
-  valueText: string | null
-  unit: string | null
-  refLow: number | null
-  refHigh: number | null
-  flag: 'normal' | 'high' | 'low' | 'critical'
-}
 
 export interface HomeReadingFact {
   kind: 'bp' | 'glucose' | 'weight' | 'waist'
@@ -57,8 +49,8 @@ export interface AssessmentFacts {
   signed: boolean
   /** she takes a blood-pressure medicine now (China-PAR's "treated") */
   onAntihypertensive: boolean
-  exam: { date: string, items: readonly ExamItemFact[] } | null
-  previousExam: { date: string, items: readonly ExamItemFact[] } | null
+  exam: { date: string, items: readonly ExamItemValue[] } | null
+  previousExam: { date: string, items: readonly ExamItemValue[] } | null
   /** her home readings dated in the year */
   home: readonly HomeReadingFact[]
   reminders: readonly ReminderFact[]
@@ -132,7 +124,7 @@ export const MEASURE_CODES: readonly string[] = Object.values(measureCodes).flat
 
 const decimalsOf = (code: string) => examItemsByCode.get(code)?.decimals ?? 1
 
-function valueOf(items: readonly ExamItemFact[] | undefined, code: string | undefined): number | null {
+function valueOf(items: readonly ExamItemValue[] | undefined, code: string | undefined): number | null {
   if (items === undefined || code === undefined)
     return null
   return items.find(i => i.code === code)?.value ?? null

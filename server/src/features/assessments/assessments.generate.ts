@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import { evaluateReminders, ruleSetForRegion } from '../../../../shared/policy'
+import type { ExamItemValue } from '../../../../shared/schemas/exams'
 import type { Db } from '../../db/client'
 import { newId } from '../../ids'
 import { createSnapshotLoader } from '../reminders/reminders.snapshot'
-import type { AssessmentFacts, ExamItemFact, HomeReadingFact, ReminderFact } from './assessments.build'
+import type { AssessmentFacts, HomeReadingFact, ReminderFact } from './assessments.build'
 import { buildAssessment, eligibilityOf, isAntihypertensive, MEASURE_CODES } from './assessments.build'
 import { createAssessmentsRepo } from './assessments.repo'
 
@@ -105,7 +106,7 @@ export function createAssessmentGenerator(db: Db) {
         ?? (snapshot === undefined || ruleSet === null ? [] : evaluateReminders(snapshot, on, ruleSet).map(x => ({ kind: x.kind, status: x.status, dueFrom: x.dueFrom, free: x.free })))
       const slot = chosen.get(r.id)
       const examOf = (exam: { id: number, date: string } | undefined) =>
-        exam === undefined ? null : { date: exam.date, items: (items.get(exam.id) ?? []) as ExamItemFact[] }
+        exam === undefined ? null : { date: exam.date, items: (items.get(exam.id) ?? []) as ExamItemValue[] }
       const facts: AssessmentFacts = {
         year,
         on,
